@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `portico` command: runs the TypeScript sources through tsx's loader so no build step is needed.
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/cli.ts');

@@ -1,0 +1,77 @@
+// createApp(deps): wires the gateway's stages into an express app; importing this module does no I/O.
+import express, { type Request, type RequestHandler } from 'express';
+import type http from 'node:http';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config/gateway-schema.js';
+import type { Registry } from './registry/registry.js';
+import type { Store } from './store/store.js';
+import { createProxy } from './proxy/create-proxy.js';
+import { createProblemMiddleware } from './problem/problem-middleware.js';
+import { createStatusRoute } from './health/status-route.js';
+import { createOpenAccessAuthenticator, type Authenticator } from './pipeline/authenticator.js';
+import { NO_LIMITS, type Limiter } from './limits/limiter.js';
+import { SANDBOX_NOT_READY, type SandboxHandler } from './pipeline/sandbox-handler.js';
+import {
+  accessLogStage,
+  authenticateStage,
+  authorizeStage,
+  dispatchStage,
+  limitStage,
+  requestIdStage,
+  routeStage,
+} from './pipeline/stages.js';
+
+export interface AppDeps {
+  gateway: GatewayConfig;
+  registry: Registry;
+  store: Store;
+  logger: Logger;
+  authenticator?: Authenticator;
+  limiter?: Limiter;
+  sandbox?: SandboxHandler;
+}
+
+export interface Gateway {
+  app: express.Express;
+  /** Releases upstream keep-alive sockets. */
+  close(): void;
+}
+
+export function createApp(deps: AppDeps): Gateway {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', deps.gateway.trustProxy);
+  const trustFn = app.get('trust proxy fn') as (addr: string, i: number) => boolean;
+  const trustsPeer = (req: Request): boolean => trustFn(req.socket.remoteAddress ?? '', 0);
+
+  const proxies = new Map<string, RequestHandler>();
+  const agents: http.Agent[] = [];
+  for (const api of deps.registry.apis) {
+    const { handler, agent } = createProxy(api, { logger: deps.logger, trustsPeer });
+    proxies.set(api.id, handler);
+    agents.push(agent);
+  }
+
+  app.use(requestIdStage());
+  app.use(accessLogStage(deps.logger));
+
+  app.get('/status', createStatusRoute(deps.store));
+
+  app.use(
+    routeStage(deps.registry),
+    authenticateStage(deps.authenticator ?? createOpenAccessAuthenticator()),
+    authorizeStage(),
+    limitStage(deps.limiter ?? NO_LIMITS),
+    dispatchStage(deps.sandbox ?? SANDBOX_NOT_READY, proxies),
+  );
+
+  app.use(createProblemMiddleware(deps.logger));
+
+  return {
+    app,
+    close: () => {
+      for (const agent of agents) agent.destroy();
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// The shared Store on Redis (a single node or a Cluster) through ioredis, for several gateway instances.
+// Counters are atomic Lua scripts (one round trip each); a down Redis makes calls fail fast, never hang.
+
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { ConsumeResult, Store } from './store.js';
+
+export interface RedisStoreOptions {
+  /** Single node, e.g. `redis://127.0.0.1:6379/0`. */
+  url?: string;
+  /** Cluster seed nodes, e.g. `['10.0.0.1:7000', '10.0.0.2:7000']`; takes the place of `url`. */
+  clusterNodes?: string[];
+  /**
+   * Prepended to every key (default `portico:`). It must not contain `{` or `}`: callers may put a
+   * `{hashtag}` in their key (e.g. `quota:{consumer-42}:day`) so related keys share one Cluster slot,
+   * and the prefix stays outside the braces so that hashtag is the one Redis sees.
+   */
+  keyPrefix?: string;
+  /** Bound on establishing a TCP connection (default 1000 ms). */
+  connectTimeoutMs?: number;
+  /** Bound on any one operation, queued or in flight (default 1000 ms). */
+  commandTimeoutMs?: number;
+  /** Connection errors are reported here (for logs) instead of being thrown as unhandled 'error' events. */
+  onError?: (err: Error) => void;
+}
+
+// Counters are hashes {c: count, r: resetAt}: storing resetAt makes it exact and stable across calls,
+// without reading the Redis clock or needing PEXPIRETIME (Redis 7+ only). Expiry is absolute (PEXPIREAT)
+// and taken from the caller's clock, the same clock that computed the window.
+const CONSUME_LUA = `
+local v = redis.call('HMGET', KEYS[1], 'c', 'r')
+local count = tonumber(v[1])
+local resetAt = tonumber(v[2])
+if count == nil or resetAt == nil then
+  count = 0
+  resetAt = tonumber(ARGV[3])
+  redis.call('HSET', KEYS[1], 'c', 0, 'r', ARGV[3])
+  redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+end
+if count + tonumber(ARGV[1]) > tonumber(ARGV[2]) then
+  return {0, count, resetAt}
+end
+count = redis.call('HINCRBY', KEYS[1], 'c', ARGV[1])
+return {1, count, resetAt}
+`;
+
+const INCREMENT_LUA = `
+local resetAt = tonumber(redis.call('HGET', KEYS[1], 'r'))
+if resetAt == nil then
+  resetAt = tonumber(ARGV[2])
+  redis.call('HSET', KEYS[1], 'r', ARGV[2])
+  redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+end
+local value = redis.call('HINCRBY', KEYS[1], 'c', ARGV[1])
+return {value, resetAt}
+`;
+
+/** The scripts registered with defineCommand; ioredis sends them with EVALSHA (EVAL once on NOSCRIPT). */
+interface ScriptCommands {
+  porticoConsume(key: string, cost: number, limit: number, windowEndsAt: number): Promise<[number, number, number]>;
+  porticoIncrement(key: string, by: number, expireAt: number): Promise<[number, number]>;
+}
+type Client = (Redis | Cluster) & ScriptCommands;
+
+const DEFAULT_TIMEOUT_MS = 1000;
+const MAX_RECONNECT_DELAY_MS = 2000;
+
+// Capped exponential backoff: quick when Redis blips, at most one attempt every 2 s during an outage, forever.
+const reconnectDelay = (attempt: number): number => Math.min(100 * 2 ** (attempt - 1), MAX_RECONNECT_DELAY_MS);
+
+export function createRedisStore(options: RedisStoreOptions): Store {
+  const prefix = options.keyPrefix ?? 'portico:';
+  if (/[{}]/.test(prefix)) {
+    throw new TypeError(`Redis keyPrefix "${prefix}" must not contain braces: they would hide callers' {hashtags}`);
+  }
+  const connectTimeout = options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const commandTimeoutMs = options.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const connection: RedisOptions = {
+    connectTimeout,
+    commandTimeout: commandTimeoutMs,
+    // A command queued while disconnected is failed after one reconnect attempt instead of waiting indefinitely.
+    maxRetriesPerRequest: 1,
+    // A script in flight when the link dropped may already have run; resending it would count twice.
+    autoResendUnfulfilledCommands: false,
+  };
+
+  const clusterNodes = options.clusterNodes ?? [];
+  let client: Redis | Cluster;
+  if (clusterNodes.length > 0) {
+    client = new Cluster(clusterNodes, {
+      clusterRetryStrategy: reconnectDelay,
+      // Nodes that restart without a slot change come back by themselves rather than waiting for a MOVED.
+      clusterNodeRetryStrategy: reconnectDelay,
+      redisOptions: connection,
+    });
+  } else if (options.url !== undefined) {
+    client = new Redis(options.url, { ...connection, retryStrategy: reconnectDelay });
+  } else {
+    throw new TypeError('createRedisStore needs a url or clusterNodes');
+  }
+  const kind = clusterNodes.length > 0 ? 'redis-cluster' : 'redis';
+
+  // The offline queue lets calls made while the gateway boots wait for the first connection. Once connected,
+  // an outage must fail calls at once (the limiter's fault policy decides what to do), so it is switched off.
+  client.once('ready', () => {
+    client.options.enableOfflineQueue = false;
+  });
+  // Without a listener, an unreachable Redis would crash the process with an unhandled 'error' event.
+  const reportError = (err: Error): void => options.onError?.(err);
+  client.on('error', reportError);
+  if (client instanceof Cluster) client.on('node error', reportError);
+
+  client.defineCommand('porticoConsume', { numberOfKeys: 1, lua: CONSUME_LUA });
+  client.defineCommand('porticoIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
+  // defineCommand adds methods ioredis's types cannot know about; ScriptCommands declares them.
+  const redis = client as Client;
+
+  const k = (key: string): string => prefix + key;
+  // ioredis's commandTimeout does not cover the Cluster's own queue (topology not yet known): bound every call here.
+  const run = <T>(op: () => Promise<T>): Promise<T> => withDeadline(op(), commandTimeoutMs, kind);
+  // Redis rejects a PX of 0 or a fraction; the smallest real expiry is 1 ms.
+  const px = (ttlMs: number): number => Math.max(1, Math.ceil(ttlMs));
+
+  return {
+    kind,
+
+    get: (key) => run(async () => (await redis.get(k(key))) ?? undefined),
+
+    set: (key, value, ttlMs) =>
+      run(async () => {
+        if (ttlMs === undefined) await redis.set(k(key), value);
+        else await redis.set(k(key), value, 'PX', px(ttlMs));
+      }),
+
+    // SET NX PX is a single atomic command: no script needed.
+    setIfAbsent: (key, value, ttlMs) =>
+      run(async () => (await redis.set(k(key), value, 'PX', px(ttlMs), 'NX')) === 'OK'),
+
+    delete: (key) => run(async () => (await redis.del(k(key))) > 0),
+
+    increment: (key, by, ttlMs) =>
+      run(async () => {
+        const [value, resetAt] = await redis.porticoIncrement(k(key), by, Date.now() + px(ttlMs));
+        return { value, resetAt };
+      }),
+
+    consume: (key, cost, limit, windowEndsAt) =>
+      run(async (): Promise<ConsumeResult> => {
+        const [allowed, count, resetAt] = await redis.porticoConsume(k(key), cost, limit, Math.ceil(windowEndsAt));
+        return { allowed: allowed === 1, count, resetAt };
+      }),
+
+    addToSet: (key, member) =>
+      run(async () => {
+        await redis.sadd(k(key), member);
+      }),
+    removeFromSet: (key, member) => run(async () => (await redis.srem(k(key), member)) > 0),
+    isMember: (key, member) => run(async () => (await redis.sismember(k(key), member)) === 1),
+    members: (key) => run(() => redis.smembers(k(key))),
+
+    ping: () =>
+      run(async () => {
+        await redis.ping();
+      }),
+
+    async close() {
+      try {
+        await withDeadline(redis.quit(), commandTimeoutMs, kind);
+      } catch {
+        // quit needs a live link; when Redis is down, just drop the sockets and stop reconnecting.
+        redis.disconnect();
+      }
+    },
+  };
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number, kind: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(Object.assign(new Error(`${kind} store did not answer within ${ms} ms`), { code: 'ETIMEDOUT' }));
+    }, ms);
+    timer.unref();
+  });
+  // The loser of the race may still reject later; swallow that so it never surfaces as unhandled.
+  promise.catch(() => undefined);
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
