@@ -5,8 +5,10 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/gateway-schema.js';
 import type { Registry } from './registry/registry.js';
 import type { Store } from './store/store.js';
-import { createProxy } from './proxy/create-proxy.js';
+import { createProxy, type ProxyOptions } from './proxy/create-proxy.js';
 import { createProblemMiddleware } from './problem/problem-middleware.js';
+import { ProblemError } from './problem/problem.js';
+import { problems } from './problem/catalogue.js';
 import { createStatusRoute } from './health/status-route.js';
 import { createOpenAccessAuthenticator, type Authenticator } from './pipeline/authenticator.js';
 import { NO_LIMITS, type Limiter } from './limits/limiter.js';
@@ -29,12 +31,22 @@ export interface AppDeps {
   authenticator?: Authenticator;
   limiter?: Limiter;
   sandbox?: SandboxHandler;
+  /** Gateway-owned routes (token endpoints, JWKS, catalogue), mounted before the API pipeline. */
+  routes?: readonly RequestHandler[];
+  /** Extra headers for production upstream requests (e.g. the gateway-signed consumer assertion). */
+  upstreamHeaders?: ProxyOptions['upstreamHeaders'];
 }
 
 export interface Gateway {
   app: express.Express;
   /** Releases upstream keep-alive sockets. */
   close(): void;
+}
+
+function methodNotAllowed(allow: string): RequestHandler {
+  return () => {
+    throw new ProblemError(problems.methodNotAllowed, `This resource accepts ${allow}.`, { headers: { Allow: allow } });
+  };
 }
 
 export function createApp(deps: AppDeps): Gateway {
@@ -48,7 +60,7 @@ export function createApp(deps: AppDeps): Gateway {
   const proxies = new Map<string, RequestHandler>();
   const agents: http.Agent[] = [];
   for (const api of deps.registry.apis) {
-    const { handler, agent } = createProxy(api, { logger: deps.logger, trustsPeer });
+    const { handler, agent } = createProxy(api, { logger: deps.logger, trustsPeer, upstreamHeaders: deps.upstreamHeaders });
     proxies.set(api.id, handler);
     agents.push(agent);
   }
@@ -57,6 +69,8 @@ export function createApp(deps: AppDeps): Gateway {
   app.use(accessLogStage(deps.logger));
 
   app.get('/status', createStatusRoute(deps.store));
+  app.all('/status', methodNotAllowed('GET, HEAD'));
+  for (const route of deps.routes ?? []) app.use(route);
 
   app.use(
     routeStage(deps.registry),

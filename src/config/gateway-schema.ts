@@ -37,6 +37,30 @@ export const storeSchema = z
     }
   });
 
+export const tokensSchema = z.strictObject({
+  issuer: z.string().min(1).default('http://localhost:8080').describe('iss of every token; the public base URL of the gateway'),
+  audience: z.string().min(1).default('portico').describe('aud of access tokens'),
+  algorithm: z.enum(['ES256', 'RS256']).default('ES256').describe('algorithm of the generated key (a keys file brings its own)'),
+  keysFile: z.string().optional().describe('JWK Set with private keys: the first signs, all verify; relative to the config folder'),
+  dataDir: z.string().default('.data').describe('where the embedded default keeps its generated key (relative to the working directory)'),
+  clockSkewSeconds: z.number().int().min(0).max(300).default(60),
+  maxTokenBytes: z.number().int().min(256).max(65_536).default(8_192),
+  verificationCacheSize: z.number().int().min(0).default(10_000).describe('verified tokens remembered (by hash) until they expire; 0 disables'),
+  sandbox: z
+    .strictObject({
+      ttlSeconds: z.number().int().positive().default(86_400),
+      issuancePerHourPerIp: z.number().int().positive().default(20),
+    })
+    .default({ ttlSeconds: 86_400, issuancePerHourPerIp: 20 }),
+  production: z.strictObject({ ttlSeconds: z.number().int().positive().default(3_600) }).default({ ttlSeconds: 3_600 }),
+  upstreamAssertion: z
+    .strictObject({
+      header: z.string().default('Portico-Consumer'),
+      ttlSeconds: z.number().int().positive().default(60),
+    })
+    .default({ header: 'Portico-Consumer', ttlSeconds: 60 }),
+});
+
 export const gatewaySchema = z.strictObject({
   listeners: z
     .strictObject({
@@ -48,6 +72,7 @@ export const gatewaySchema = z.strictObject({
     .default(false)
     .describe('whom to believe for X-Forwarded-For: false (the socket only), a hop count, or a list of proxy addresses/CIDRs'),
   store: storeSchema.default({ kind: 'memory', keyPrefix: 'portico:' }),
+  tokens: tokensSchema.default(tokensSchema.parse({})),
   plans: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), planSchema).default({}),
   defaults: z
     .strictObject({
@@ -62,4 +87,5 @@ export const gatewaySchema = z.strictObject({
 });
 
 export type GatewayConfig = z.infer<typeof gatewaySchema>;
+export type TokensConfig = z.infer<typeof tokensSchema>;
 export type PlanConfig = z.infer<typeof planSchema>;

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { apiSchema, type ApiConfig } from './api-schema.js';
+import { consumersFileSchema, type ConsumerConfig } from './consumer-schema.js';
 import { gatewaySchema, type GatewayConfig } from './gateway-schema.js';
 import { applyEnvOverrides } from './apply-env-overrides.js';
 import { substituteEnv } from './substitute-env.js';
@@ -21,6 +22,8 @@ export interface LoadedConfig {
   readonly dir: string;
   readonly gateway: GatewayConfig;
   readonly apis: readonly LoadedApiConfig[];
+  /** Production consumers from consumers.yaml (none when the file is absent). */
+  readonly consumers: readonly ConsumerConfig[];
 }
 
 // First path segments the gateway answers itself; an API id may not shadow them.
@@ -113,8 +116,41 @@ export function loadConfig(dir: string, env: Readonly<Record<string, string | un
     apis.push(deepFreeze({ config, file, openapiPath }));
   }
 
+  const consumers = loadConsumers(path.join(absDir, 'consumers.yaml'), env, gateway, new Set(seen.keys()), issues);
+
   if (issues.length > 0 || !gateway) throw new ConfigError(issues);
-  return deepFreeze({ dir: absDir, gateway, apis });
+  return deepFreeze({ dir: absDir, gateway, apis, consumers });
+}
+
+function loadConsumers(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+  gateway: GatewayConfig | undefined,
+  apiIds: ReadonlySet<string>,
+  issues: ConfigIssue[],
+): ConsumerConfig[] {
+  if (!existsSync(file)) return [];
+  const raw = readYaml(file, issues);
+  if (raw === undefined) return [];
+  const substituted = substitute(file, raw, env, issues);
+  const parsed = consumersFileSchema.safeParse(substituted.value, { reportInput: true });
+  if (!parsed.success) {
+    issues.push(...schemaIssues(file, parsed.error, substituted.reported));
+    return [];
+  }
+  const seenIds = new Set<string>();
+  for (const [i, consumer] of parsed.data.consumers.entries()) {
+    const at = `consumers[${i}]`;
+    if (seenIds.has(consumer.clientId)) issues.push({ file, field: `${at}.clientId`, message: `expected a unique clientId, found "${consumer.clientId}" twice` });
+    seenIds.add(consumer.clientId);
+    if (gateway && !(consumer.plan in gateway.plans)) {
+      issues.push({ file, field: `${at}.plan`, message: `expected a plan defined in gateway.yaml (${Object.keys(gateway.plans).join(', ')}), found "${consumer.plan}"` });
+    }
+    for (const [j, api] of consumer.apis.entries()) {
+      if (api !== '*' && !apiIds.has(api)) issues.push({ file, field: `${at}.apis[${j}]`, message: `expected a registered API id or "*", found "${api}"` });
+    }
+  }
+  return parsed.data.consumers;
 }
 
 function checkDocumentExists(file: string, openapi: string, issues: ConfigIssue[]): string {

@@ -13,7 +13,7 @@ function describeFound(input: unknown): string {
 
 export function toConfigIssues(file: string, error: z.ZodError): ConfigIssue[] {
   return error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
+    const field = formatPath(issue.path);
     const input = (issue as { input?: unknown }).input;
     let message: string;
     switch (issue.code) {
@@ -34,4 +34,14 @@ export function toConfigIssues(file: string, error: z.ZodError): ConfigIssue[] {
     }
     return { file, field, message };
   });
+}
+
+/** `['plans', 1]` → `plans[1]`, the way the cross-field checks and people write it. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out;
 }

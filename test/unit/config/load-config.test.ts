@@ -106,4 +106,39 @@ describe('loadConfig', () => {
     expect(error.issues[0]).toMatchObject({ file: path.join(dir, 'gateway.yaml'), field: '' });
     expect(error.issues[0]!.message).toMatch(/^not valid YAML/);
   });
+
+  it('loads production consumers and checks their plans, APIs, ids and credentials', () => {
+    const good = `consumers:
+  - clientId: acme-app
+    name: ACME
+    plan: standard
+    apis: [demo]
+    secretHash: scrypt$16384$8$1$c2FsdA$aGFzaA
+`;
+    const dir = configDir({ 'gateway.yaml': GATEWAY, 'apis/demo.yaml': GOOD_API, 'apis/demo.openapi.yaml': DOC, 'consumers.yaml': good });
+    expect(loadConfig(dir, {}).consumers).toMatchObject([{ clientId: 'acme-app', plan: 'standard', apis: ['demo'], disabled: false }]);
+
+    const bad = `consumers:
+  - { clientId: acme-app, name: A, plan: gold, apis: [demo, nope], secretHash: "scrypt$16384$8$1$c2FsdA$aGFzaA" }
+  - { clientId: acme-app, name: B, plan: standard, apis: ['*'], secretHash: "scrypt$16384$8$1$c2FsdA$aGFzaA" }
+  - { clientId: no-credential, name: C, plan: standard, apis: [demo] }
+  - { clientId: leaky, name: D, plan: standard, apis: [demo], jwk: { kty: EC, crv: P-256, x: a, y: b, d: secret } }
+`;
+    writeFileSync(path.join(dir, 'consumers.yaml'), bad);
+    const error = expectConfigError(() => loadConfig(dir, {}));
+    const messages = error.issues.map((i) => `${i.field}: ${i.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'consumers[2].secretHash: expected a secretHash or a jwk (how the consumer authenticates), found neither',
+        'consumers[3].jwk: expected a public key, found private key members (d/p/q)',
+      ]),
+    );
+    writeFileSync(path.join(dir, 'consumers.yaml'), bad.split('\n').slice(0, 3).join('\n'));
+    const crossField = expectConfigError(() => loadConfig(dir, {}));
+    expect(crossField.issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      'consumers[0].plan: expected a plan defined in gateway.yaml (standard), found "gold"',
+      'consumers[0].apis[1]: expected a registered API id or "*", found "nope"',
+      'consumers[1].clientId: expected a unique clientId, found "acme-app" twice',
+    ]);
+  });
 });
