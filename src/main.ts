@@ -54,10 +54,12 @@ export async function startGateway(options: StartOptions, env: Env = process.env
     stopping ??= (async () => {
       logger.info('shutting down: no new connections, finishing in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // close() only drops connections idle at that moment; keep-alive sockets whose request finishes later would
+      // otherwise hold the process until the grace period ends.
+      const sweeper = setInterval(() => server.closeIdleConnections(), 50);
       const grace = setTimeout(() => server.closeAllConnections(), config.gateway.shutdown.graceMs);
-      grace.unref();
       await closed;
+      clearInterval(sweeper);
       clearTimeout(grace);
       gateway.close();
       await store.close().catch(() => undefined);

@@ -101,7 +101,10 @@ describe('graceful lifecycle', () => {
       await new Promise((r) => setTimeout(r, 100));
       await expect(fetch(`${gw.url}/status`)).rejects.toThrow();
       expect(await inflight).toEqual({ status: 200, body: { late: 700 } });
+      const finishedAt = Date.now();
       expect(await gw.exited).toBe(0);
+      // the client's keep-alive connection must not hold the process until the grace period (3 s here) ends
+      expect(Date.now() - finishedAt).toBeLessThan(1_500);
       expect(gw.logs.map((l) => l.msg)).toContain('stopped');
     } finally {
       await gw.stop();
