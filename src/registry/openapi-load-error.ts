@@ -12,3 +12,9 @@ export class OpenApiLoadError extends Error {
     this.reasons = [...reasons];
   }
 }
+
+/** The first line of a text, or of an error's message: library messages can run long, a reason stays one line. */
+export function firstLine(textOrError: unknown): string {
+  const text = typeof textOrError === 'string' ? textOrError : String((textOrError as { message?: unknown } | null | undefined)?.message ?? textOrError);
+  return text.split('\n')[0]?.trim() ?? text;
+}
