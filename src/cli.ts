@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { startGateway } from './main.js';
 import { ConfigError } from './config/config-error.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
+import { generateClientSecret, hashSecret } from './tokens/client-secret.js';
+import { generateSigningJwk } from './tokens/key-set.js';
 
 const program = new Command('portico').description('API gateway for public administrations');
 
@@ -48,6 +50,39 @@ program
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+  });
+
+program
+  .command('hash-secret')
+  .description('make a client secret and the secretHash to put in consumers.yaml (or hash the secret given on stdin)')
+  .option('--stdin', 'read the secret from standard input instead of generating one')
+  .action(async (opts: { stdin?: boolean }) => {
+    let secret: string;
+    if (opts.stdin) {
+      let text = '';
+      for await (const chunk of process.stdin) text += String(chunk);
+      secret = text.replace(/\r?\n$/, '');
+      if (secret.length < 16) {
+        console.error('portico: a client secret needs at least 16 characters');
+        process.exit(1);
+      }
+    } else {
+      secret = generateClientSecret();
+    }
+    const hash = await hashSecret(secret);
+    console.log(opts.stdin ? hash : JSON.stringify({ clientSecret: secret, secretHash: hash }, null, 2));
+  });
+
+program
+  .command('generate-keys')
+  .description('print a new JWK Set with one private signing key (for tokens.keysFile / SIGNING_KEYS_FILE)')
+  .option('--alg <alg>', 'ES256 or RS256', 'ES256')
+  .action((opts: { alg: string }) => {
+    if (opts.alg !== 'ES256' && opts.alg !== 'RS256') {
+      console.error('portico: --alg must be ES256 or RS256');
+      process.exit(1);
+    }
+    console.log(JSON.stringify({ keys: [generateSigningJwk(opts.alg)] }, null, 2));
   });
 
 await program.parseAsync(process.argv);

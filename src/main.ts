@@ -7,6 +7,8 @@ import { createStore } from './store/create-store.js';
 import { createLogger } from './create-logger.js';
 import { createApp } from './app.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
+import { loadSigningKeys } from './tokens/load-signing-keys.js';
+import { createTokens } from './tokens/create-tokens.js';
 
 export interface StartOptions {
   configDir?: string;
@@ -33,8 +35,21 @@ export async function startGateway(options: StartOptions, env: Env = process.env
   const { registry, warnings } = await loadRegistry(config);
   for (const w of warnings) logger.warn(w, 'OpenAPI document quirk tolerated');
 
+  const keys = await loadSigningKeys({ tokens: config.gateway.tokens, configDir: config.dir, keysFileOverride: env.SIGNING_KEYS_FILE });
+  for (const warning of keys.warnings) logger.warn(warning);
+  logger.info({ source: keys.source, path: keys.path }, 'signing keys loaded');
+
   const store = createStore(config.gateway.store, logger);
-  const gateway = createApp({ gateway: config.gateway, registry, store, logger });
+  const tokens = createTokens({ tokens: config.gateway.tokens, keys: keys.keySet, store, registry, consumers: config.consumers, logger });
+  const gateway = createApp({
+    gateway: config.gateway,
+    registry,
+    store,
+    logger,
+    authenticator: tokens.authenticator,
+    routes: tokens.routes,
+    upstreamHeaders: tokens.upstreamHeaders,
+  });
 
   const server = http.createServer(gateway.app);
   // Longer than common load balancers' idle timeouts, so they close first and never reuse a socket we just closed.

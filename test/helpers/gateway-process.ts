@@ -23,6 +23,8 @@ export interface GatewayProcessOptions {
   gatewayYaml?: string;
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** Extra files written into the config folder before start (e.g. consumers.yaml), by name relative to it. */
+  files?: Record<string, string>;
 }
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
@@ -32,6 +34,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     path.join(dir, 'gateway.yaml'),
     options.gatewayYaml ?? 'listeners:\n  public: { host: 127.0.0.1, port: 0 }\nshutdown: { graceMs: 3000 }\n',
   );
+  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(dir, name), content);
   for (const api of options.apis) {
     cpSync(api.openapi, path.join(dir, 'apis', `${api.id}.openapi.yaml`));
     writeFileSync(

@@ -1,0 +1,98 @@
+// Builds the whole token feature from config, keys, store and registry: what createApp takes as authenticator, routes, upstreamHeaders.
+// The composition root of src/tokens: the one place that defaults the clock to Date.now.
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { ConsumerConfig } from '../config/consumer-schema.js';
+import type { TokensConfig } from '../config/gateway-schema.js';
+import type { Authenticator } from '../pipeline/authenticator.js';
+import type { ProxyOptions } from '../proxy/create-proxy.js';
+import type { Registry } from '../registry/registry.js';
+import type { Store } from '../store/store.js';
+import { createClientAuthenticator } from './client-authentication.js';
+import type { KeySet } from './key-set.js';
+import { createRateLimitStore } from './rate-limit-store.js';
+import { createRevocationList, type RevocationList } from './revocation-list.js';
+import { createTokenRoutes } from './routes.js';
+import { endpointUrls } from './server-metadata.js';
+import { createTokenAuthenticator } from './token-authenticator.js';
+import { createTokenEndpoint } from './token-endpoint.js';
+import { createTokenIssuer, type TokenIssuer } from './token-issuer.js';
+import { createTokenVerifier, type TokenVerifier } from './token-verifier.js';
+import { createUpstreamHeaders } from './upstream-assertion.js';
+import { createVerificationCache, type VerificationCache } from './verification-cache.js';
+
+export interface TokensDeps {
+  tokens: TokensConfig;
+  keys: KeySet;
+  store: Store;
+  registry: Registry;
+  consumers: readonly ConsumerConfig[];
+  logger?: Logger;
+  /** Epoch ms; Date.now by default. */
+  clock?: () => number;
+}
+
+export interface Tokens {
+  authenticator: Authenticator;
+  routes: RequestHandler[];
+  upstreamHeaders: NonNullable<ProxyOptions['upstreamHeaders']>;
+  issuer: TokenIssuer;
+  verifier: TokenVerifier;
+  cache: VerificationCache;
+  revocations: RevocationList;
+}
+
+/** Throws (at start-up) when a consumer's secretHash or jwk is unusable. */
+export function createTokens(deps: TokensDeps): Tokens {
+  const { tokens, keys, store, registry, logger } = deps;
+  const clock = deps.clock ?? Date.now;
+  const urls = endpointUrls(tokens.issuer);
+  const issuer = createTokenIssuer({
+    keys,
+    issuer: tokens.issuer,
+    audience: tokens.audience,
+    sandboxTtlSeconds: tokens.sandbox.ttlSeconds,
+    productionTtlSeconds: tokens.production.ttlSeconds,
+  });
+  const verifier = createTokenVerifier({
+    keys,
+    issuer: tokens.issuer,
+    audience: tokens.audience,
+    clockSkewSeconds: tokens.clockSkewSeconds,
+    maxTokenBytes: tokens.maxTokenBytes,
+  });
+  const cache = createVerificationCache(tokens.verificationCacheSize);
+  const revocations = createRevocationList(store);
+  const authenticator = createTokenAuthenticator({
+    verifier,
+    cache,
+    revocations,
+    clock,
+    onRejected: (code, api) => logger?.debug({ api, reason: code }, 'access token refused'),
+  });
+  const clients = createClientAuthenticator({
+    consumers: deps.consumers,
+    store,
+    assertionAudiences: [urls.tokenEndpoint, urls.issuer],
+    clockSkewSeconds: tokens.clockSkewSeconds,
+  });
+  const endpoint = createTokenEndpoint({ clients, issuer, apiIds: registry.apis.map((a) => a.id) });
+  const router = createTokenRoutes({
+    tokens,
+    registry,
+    keys,
+    issuer,
+    endpoint,
+    clock,
+    limiterStore: (name) => createRateLimitStore(store, `rate-limit:${name}:`),
+    ...(logger ? { logger } : {}),
+  });
+  const upstreamHeaders = createUpstreamHeaders({
+    keys,
+    issuer: tokens.issuer,
+    ttlSeconds: tokens.upstreamAssertion.ttlSeconds,
+    header: tokens.upstreamAssertion.header,
+    clock,
+  });
+  return { authenticator, routes: [router], upstreamHeaders, issuer, verifier, cache, revocations };
+}

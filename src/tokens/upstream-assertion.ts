@@ -1,0 +1,68 @@
+// The gateway's word to an upstream about who is calling: a short-lived JWT (aud = the API id) verifiable with our JWKS.
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Principal } from '../pipeline/principal.js';
+import type { KeySet } from './key-set.js';
+import { signJwt } from './sign-jwt.js';
+
+/** typ of the upstream assertion: distinct from at+jwt so it can never be replayed to the gateway as an access token. */
+export const UPSTREAM_ASSERTION_TYP = 'portico-consumer+jwt';
+
+export interface UpstreamAssertionClaims {
+  iss: string;
+  aud: string;
+  sub: string;
+  iat: number;
+  exp: number;
+  jti: string;
+  env: 'production';
+  plan: string;
+  request_id: string;
+  /** jti of the access token the call came with, when there was one (correlates with gateway logs and revocation). */
+  token_jti?: string;
+}
+
+export interface UpstreamAssertionOptions {
+  keys: KeySet;
+  issuer: string;
+  ttlSeconds: number;
+  newId?: () => string;
+}
+
+export function buildUpstreamAssertionClaims(input: { issuer: string; principal: Principal; apiId: string; requestId: string; jti: string; now: number; ttlSeconds: number }): UpstreamAssertionClaims {
+  const iat = Math.floor(input.now / 1000);
+  const claims: UpstreamAssertionClaims = {
+    iss: input.issuer,
+    aud: input.apiId,
+    sub: input.principal.consumerId,
+    iat,
+    exp: iat + input.ttlSeconds,
+    jti: input.jti,
+    env: 'production',
+    plan: input.principal.plan,
+    request_id: input.requestId,
+  };
+  if (input.principal.tokenId !== undefined) claims.token_jti = input.principal.tokenId;
+  return claims;
+}
+
+/** Signs one assertion (synchronously: the proxy asks for headers inside its request hook). */
+export function createUpstreamAssertion(options: UpstreamAssertionOptions): (input: { principal: Principal; apiId: string; requestId: string; now: number }) => string {
+  const newId = options.newId ?? randomUUID;
+  return (input) =>
+    signJwt(
+      options.keys.signing,
+      UPSTREAM_ASSERTION_TYP,
+      { ...buildUpstreamAssertionClaims({ ...input, issuer: options.issuer, jti: newId(), ttlSeconds: options.ttlSeconds }) },
+    );
+}
+
+/** AppDeps.upstreamHeaders: the assertion header for production calls, nothing otherwise (a sandbox call never gets here anyway). */
+export function createUpstreamHeaders(options: UpstreamAssertionOptions & { header: string; clock: () => number }): (req: Request, res: Response) => Record<string, string> {
+  const mint = createUpstreamAssertion(options);
+  return (_req, res) => {
+    const ctx = res.locals.portico;
+    if (ctx?.principal?.env !== 'production' || !ctx.api) return {};
+    return { [options.header]: mint({ principal: ctx.principal, apiId: ctx.api.id, requestId: ctx.requestId, now: options.clock() }) };
+  };
+}

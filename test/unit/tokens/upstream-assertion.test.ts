@@ -1,0 +1,45 @@
+// The Portico-Consumer assertion: claims, signature verifiable with the JWKS, production only.
+import type { Request, Response } from 'express';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import type { RequestContext } from '../../../src/pipeline/context.js';
+import type { RegisteredApi } from '../../../src/registry/registry.js';
+import { createUpstreamHeaders, UPSTREAM_ASSERTION_TYP } from '../../../src/tokens/upstream-assertion.js';
+import { frozenClock, generatedKeySet, T0 } from '../../helpers/token-kit.js';
+
+const { keySet } = generatedKeySet();
+const headers = createUpstreamHeaders({ keys: keySet, issuer: 'https://gw.test', ttlSeconds: 60, header: 'Portico-Consumer', clock: frozenClock(), newId: () => 'assertion-1' });
+const resWith = (ctx: Partial<RequestContext>) => ({ locals: { portico: { requestId: 'req-1', startedAt: 0n, ...ctx } } }) as unknown as Response;
+const req = {} as Request;
+const api = { id: 'imprese' } as RegisteredApi;
+
+describe('upstream assertion', () => {
+  it('signs who called, for which API and request, verifiable with the public JWKS', async () => {
+    const out = headers(req, resWith({ api, principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: ['imprese'], tokenId: 'tok-1' } }));
+    const jwt = out['Portico-Consumer']!;
+    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet({ keys: keySet.jwks.keys.map((k) => ({ ...k })) }), {
+      issuer: 'https://gw.test',
+      audience: 'imprese',
+      typ: UPSTREAM_ASSERTION_TYP,
+      currentDate: new Date(T0),
+    });
+    expect(protectedHeader).toEqual({ alg: 'ES256', kid: keySet.signing.kid, typ: UPSTREAM_ASSERTION_TYP });
+    expect(payload).toEqual({
+      iss: 'https://gw.test',
+      aud: 'imprese',
+      sub: 'acme',
+      iat: T0 / 1000,
+      exp: T0 / 1000 + 60,
+      jti: 'assertion-1',
+      env: 'production',
+      plan: 'standard',
+      request_id: 'req-1',
+      token_jti: 'tok-1',
+    });
+  });
+
+  it('adds nothing for a sandbox principal or an unrouted request', () => {
+    expect(headers(req, resWith({ api, principal: { consumerId: 't', env: 'sandbox', plan: 'sandbox', apis: ['imprese'] } }))).toEqual({});
+    expect(headers(req, resWith({ principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: '*' } }))).toEqual({});
+  });
+});
