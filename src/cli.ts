@@ -4,7 +4,9 @@ import { startGateway } from './main.js';
 import { ConfigError } from './config/config-error.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
 import { generateClientSecret, hashSecret } from './tokens/client-secret.js';
-import { generateSigningJwk } from './tokens/key-set.js';
+import { createKeySet, generateSigningJwk } from './tokens/key-set.js';
+import { createClientAssertion } from './tokens/client-assertion.js';
+import { readFileSync } from 'node:fs';
 
 const program = new Command('portico').description('API gateway for public administrations');
 
@@ -83,6 +85,29 @@ program
       process.exit(1);
     }
     console.log(JSON.stringify({ keys: [generateSigningJwk(opts.alg)] }, null, 2));
+  });
+
+program
+  .command('client-key')
+  .description("make a consumer's key pair for private_key_jwt: keep `private` secret, put `public` in consumers.yaml as jwk")
+  .option('--alg <alg>', 'ES256 or RS256', 'ES256')
+  .action((opts: { alg: string }) => {
+    const alg = opts.alg === 'RS256' ? 'RS256' : 'ES256';
+    const privateJwk = generateSigningJwk(alg);
+    const publicJwk = createKeySet({ keys: [privateJwk] }).jwks.keys[0];
+    console.log(JSON.stringify({ private: { keys: [privateJwk] }, public: publicJwk }, null, 2));
+  });
+
+program
+  .command('client-assertion')
+  .description('sign a client assertion (RFC 7523) to exchange at POST /oauth/token with grant_type=client_credentials')
+  .requiredOption('--client-id <id>', 'the consumer id (iss and sub)')
+  .requiredOption('--key <file>', 'the consumer private key: a JWK Set file, e.g. the `private` part printed by client-key')
+  .option('--audience <url>', 'the token endpoint', 'http://localhost:8080/oauth/token')
+  .option('--purpose-id <id>', 'a PDND-style purposeId claim')
+  .action((opts: { clientId: string; key: string; audience: string; purposeId?: string }) => {
+    const keys = createKeySet(JSON.parse(readFileSync(opts.key, 'utf8')));
+    console.log(createClientAssertion({ clientId: opts.clientId, keys, audience: opts.audience, now: Date.now(), purposeId: opts.purposeId }));
   });
 
 await program.parseAsync(process.argv);
