@@ -1,0 +1,218 @@
+// `npm run bench`: starts the upstream and each target in its own child process, loads each with autocannon from here,
+// reports req/s, p50/p99 latency and server CPU per request, prints ratios and goals, writes bench/results/latest.json.
+import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { killAllChildrenNow, stopAllChildren, type RunningServer } from './start-child.js';
+import { readMachineCpu, readProcessCpuMicros, CPU_TICK_MICROS } from './cpu-time.js';
+import { goals, ratios, startUpstream, targets, type BenchContext, type BenchTarget, type RunningTarget } from './targets.js';
+import { checkGoals, computeRatios, formatGoals, formatRatios, formatTable, type TargetResult } from './report.js';
+
+// Beyond this share of the machine used by processes other than ours, a run's numbers are flagged.
+const OTHER_LOAD_WARNING_PERCENT = 10;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const resultsDir = path.join(here, 'results');
+
+interface Options {
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Only these targets (BENCH_TARGETS=gateway,bare-proxy); all when empty. */
+  only: ReadonlySet<string>;
+  logLevel: string;
+  /** Targets to run under node --cpu-prof (BENCH_CPU_PROF=gateway); profiles land in bench/results/profiles. */
+  profile: ReadonlySet<string>;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, allowZero = false): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) throw new Error(`${name}: expected a ${allowZero ? 'non-negative' : 'positive'} number, found "${raw}"`);
+  return value;
+}
+
+function list(raw: string | undefined): Set<string> {
+  return new Set((raw ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+function readOptions(env: NodeJS.ProcessEnv): Options {
+  return {
+    seconds: positive(env, 'BENCH_SECONDS', 10),
+    warmupSeconds: positive(env, 'BENCH_WARMUP_SECONDS', 3, true),
+    connections: Math.round(positive(env, 'BENCH_CONNECTIONS', 50)),
+    only: list(env.BENCH_TARGETS),
+    logLevel: env.BENCH_LOG_LEVEL ?? 'info',
+    profile: list(env.BENCH_CPU_PROF),
+  };
+}
+
+async function sanityCheck(url: string): Promise<number> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url}: expected 200, got ${response.status}: ${Buffer.from(body).toString('utf8', 0, 300)}`);
+  return body.byteLength;
+}
+
+/** Share of the machine's CPU busy over the next `ms` (other work on the host skews every number). */
+async function sampleMachineBusy(ms: number): Promise<number | undefined> {
+  const before = readMachineCpu();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = readMachineCpu();
+  return before && after && after.total > before.total ? (100 * (after.busy - before.busy)) / (after.total - before.total) : undefined;
+}
+
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file)) {
+    const buffer = chunk as Buffer;
+    for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) lines++;
+  }
+  return lines;
+}
+
+async function measure(target: BenchTarget, running: RunningTarget, upstream: RunningServer, options: Options): Promise<TargetResult> {
+  const url = running.url + target.path;
+  const bytes = await sanityCheck(url);
+  console.log(`\n▶ ${target.name}: ${target.description}\n  ${url} → 200, ${bytes} bytes; pid ${running.pid}`);
+  if (options.warmupSeconds > 0) {
+    console.log(`  warm-up ${options.warmupSeconds} s…`);
+    await autocannon({ url, connections: options.connections, duration: options.warmupSeconds });
+  }
+  console.log(`  measuring ${options.seconds} s with ${options.connections} connections…`);
+  const serverBefore = readProcessCpuMicros(running.pid);
+  const upstreamBefore = running.proxiesUpstream ? readProcessCpuMicros(upstream.pid) : undefined;
+  const machineBefore = readMachineCpu();
+  const selfBefore = process.cpuUsage();
+  const startedAt = process.hrtime.bigint();
+  const result = await autocannon({ url, connections: options.connections, duration: options.seconds });
+  const self = process.cpuUsage(selfBefore);
+  const elapsedMicros = Number(process.hrtime.bigint() - startedAt) / 1e3;
+  const machineAfter = readMachineCpu();
+  const upstreamAfter = running.proxiesUpstream ? readProcessCpuMicros(upstream.pid) : undefined;
+  const serverAfter = readProcessCpuMicros(running.pid);
+
+  const requests = result.requests.total;
+  const delta = (before: number | undefined, after: number | undefined): number => (before === undefined || after === undefined ? 0 : after - before);
+  const machineBusyPercent =
+    machineBefore && machineAfter && machineAfter.total > machineBefore.total
+      ? (100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total)
+      : undefined;
+  // What the machine did beyond our three processes (softirq excluded: that is our loopback traffic); other tenants skew every number.
+  const oursPercent = (100 * (delta(serverBefore, serverAfter) + delta(upstreamBefore, upstreamAfter) + self.user + self.system)) / (elapsedMicros * os.availableParallelism());
+  const perRequest = (before: number | undefined, after: number | undefined): number | undefined =>
+    before === undefined || after === undefined || requests === 0 ? undefined : (after - before) / requests;
+  return {
+    name: target.name,
+    description: target.description,
+    url,
+    requests,
+    rps: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.mean, max: result.latency.max },
+    serverCpuMicrosPerRequest: perRequest(serverBefore, serverAfter),
+    upstreamCpuMicrosPerRequest: perRequest(upstreamBefore, upstreamAfter),
+    loadGeneratorCpuMicrosPerRequest: requests === 0 ? 0 : (self.user + self.system) / requests,
+    machineBusyPercent,
+    otherLoadPercent:
+      machineBefore && machineAfter && machineAfter.total > machineBefore.total
+        ? Math.max(0, (100 * (machineAfter.busy - machineAfter.interrupts - (machineBefore.busy - machineBefore.interrupts))) / (machineAfter.total - machineBefore.total) - oursPercent)
+        : undefined,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.env);
+  mkdirSync(resultsDir, { recursive: true });
+  const profileDir = path.join(resultsDir, 'profiles');
+  const nodeFlagsFor = (name: string): string[] => (options.profile.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+
+  const selected = targets.filter((t) => options.only.size === 0 || options.only.has(t.name));
+  const unknown = [...options.only].filter((name) => !targets.some((t) => t.name === name));
+  if (unknown.length > 0) throw new Error(`BENCH_TARGETS: unknown ${unknown.join(', ')}; known: ${targets.map((t) => t.name).join(', ')}`);
+
+  const cpus = os.cpus();
+  const machine = {
+    cores: os.availableParallelism(),
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const machineLine =
+    `Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}. The upstream, the server under test and ` +
+    `autocannon (this process) all share these ${machine.cores} cores, so absolute numbers are lower than on dedicated hosts; ratios are what matter.`;
+  console.log(machineLine);
+  console.log(
+    `Settings: ${options.seconds} s measured after ${options.warmupSeconds} s warm-up, ${options.connections} connections, loopback 127.0.0.1, ` +
+      `gateway LOG_LEVEL=${options.logLevel}; CPU from /proc/<pid>/stat (resolution ${CPU_TICK_MICROS / 1000} ms).`,
+  );
+
+  const background = await sampleMachineBusy(1_000);
+  if (background !== undefined) {
+    console.log(`Background load before starting: ${background.toFixed(0)}% of the machine busy${background > 10 ? ' — WARNING: something else is running; numbers will be low and noisy' : ''}.`);
+  }
+
+  const upstream = await startUpstream(nodeFlagsFor('upstream'));
+  const ctx: BenchContext = { upstream, resultsDir, logLevel: options.logLevel, nodeFlagsFor };
+  const results: TargetResult[] = [];
+  try {
+    for (const target of selected) {
+      const running = await target.start(ctx);
+      try {
+        const result = await measure(target, running, upstream, options);
+        results.push(result);
+      } finally {
+        await running.stop();
+      }
+      const last = results[results.length - 1];
+      if (last && running.accessLogFile) last.accessLogLines = await countLines(running.accessLogFile);
+    }
+  } finally {
+    await upstream.stop();
+  }
+
+  const ratioResults = computeRatios(results, ratios);
+  const goalResults = checkGoals(ratioResults, goals);
+  console.log(`\n${formatTable(results)}\n`);
+  if (ratioResults.length > 0) console.log(`${formatRatios(ratioResults)}\n`);
+  if (goalResults.length > 0) console.log(`${formatGoals(goalResults)}\n`);
+  for (const r of results) {
+    if (r.otherLoadPercent !== undefined && r.otherLoadPercent > OTHER_LOAD_WARNING_PERCENT) {
+      console.log(`warning: ${r.name}: ${r.otherLoadPercent.toFixed(0)}% of the machine went to other processes during the run; its numbers are not trustworthy, run again`);
+    }
+    if (r.errors + r.timeouts + r.non2xx > 0) console.log(`warning: ${r.name} had ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers`);
+    if (r.accessLogLines !== undefined) console.log(`${r.name}: ${r.accessLogLines} access-log lines written over the whole run (warm-up included)`);
+  }
+  console.log(machineLine);
+  console.log('Latency percentiles have autocannon\'s 1 ms resolution.');
+
+  const file = path.join(resultsDir, 'latest.json');
+  writeFileSync(
+    file,
+    `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: { ...machine, backgroundBusyPercent: background }, settings: { ...options, only: [...options.only], profile: [...options.profile] }, results, ratios: ratioResults, goals: goalResults }, null, 2)}\n`,
+  );
+  console.log(`Results written to ${path.relative(process.cwd(), file)}`);
+  if (options.profile.size > 0) console.log(`CPU profiles in ${path.relative(process.cwd(), profileDir)} (open in Chrome DevTools → Performance)`);
+}
+
+process.once('exit', killAllChildrenNow);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the bench servers…`);
+    stopAllChildren().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  () => stopAllChildren(),
+  async (err: unknown) => {
+    console.error('bench failed:', err instanceof Error ? err.message : err);
+    await stopAllChildren();
+    process.exitCode = 1;
+  },
+);
