@@ -6,6 +6,8 @@ import type { GatewayConfig } from './config/gateway-schema.js';
 import type { Registry } from './registry/registry.js';
 import type { Store } from './store/store.js';
 import { createProxy, type ProxyOptions } from './proxy/create-proxy.js';
+import { unmapIPv4 } from './proxy/forward-headers.js';
+import { createAccessLogger } from './create-logger.js';
 import { createProblemMiddleware } from './problem/problem-middleware.js';
 import { ProblemError } from './problem/problem.js';
 import { problems } from './problem/catalogue.js';
@@ -66,7 +68,9 @@ export function createApp(deps: AppDeps): Gateway {
   }
 
   app.use(requestIdStage());
-  app.use(accessLogStage(deps.logger));
+  const clientIp =
+    deps.gateway.trustProxy === false ? (req: Request) => unmapIPv4(req.socket.remoteAddress ?? '') || undefined : (req: Request) => req.ip;
+  app.use(accessLogStage(createAccessLogger(deps.logger), clientIp));
 
   app.get('/status', createStatusRoute(deps.store));
   app.all('/status', methodNotAllowed('GET, HEAD'));

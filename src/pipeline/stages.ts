@@ -21,22 +21,19 @@ export function requestIdStage(): RequestHandler {
   };
 }
 
-export function accessLogStage(logger: Logger): RequestHandler {
+/** `clientIp` is decided once from the trustProxy setting, so the common case reads the socket instead of parsing headers. */
+export function accessLogStage(logger: Logger, clientIp: (req: Request) => string | undefined): RequestHandler {
   return (req, res, next) => {
-    const ctx = res.locals.portico;
-    let written = false;
-    const write = (): void => {
-      if (written) return;
-      written = true;
+    // 'close' follows 'finish' on a completed response and also fires when the client goes away: one listener covers both.
+    res.once('close', () => {
+      const ctx = res.locals.portico;
       const entry = buildAccessLogEntry(
         ctx,
-        { method: req.method, ip: req.ip, routePath: ctx.api ? undefined : req.path.length <= 200 ? req.path : undefined },
+        { method: req.method, ip: clientIp(req), routePath: ctx.api ? undefined : req.path.length <= 200 ? req.path : undefined },
         { status: res.statusCode, finished: res.writableFinished, endedAt: process.hrtime.bigint() },
       );
       logger.info(entry, 'request');
-    };
-    res.once('finish', write);
-    res.once('close', write);
+    });
     next();
   };
 }

@@ -10,8 +10,10 @@ const CREDENTIALS = ['authorization'];
 // Headers the gateway owns: a client must not be able to spoof them to the upstream.
 const GATEWAY_OWNED = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-request-id', 'portico-consumer'];
 
-function connectionTokens(headers: IncomingHttpHeaders): string[] {
-  const value = headers.connection;
+const REQUEST_DROPS = [...HOP_BY_HOP, ...CREDENTIALS, ...GATEWAY_OWNED];
+const RESPONSE_DROPS = [...HOP_BY_HOP, 'x-request-id'];
+
+function connectionTokens(value: string | string[] | undefined): string[] {
   if (!value) return [];
   return String(value)
     .split(',')
@@ -19,14 +21,22 @@ function connectionTokens(headers: IncomingHttpHeaders): string[] {
     .filter((t) => t.length > 0 && t !== 'close' && t !== 'keep-alive');
 }
 
+// Only the names actually present: this runs on every proxied request, and most requests carry none of them.
+function present(headers: IncomingHttpHeaders, candidates: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const name of candidates) if (headers[name] !== undefined) found.push(name);
+  if (headers.connection !== undefined) for (const token of connectionTokens(headers.connection)) found.push(token);
+  return found;
+}
+
 /** Names of request headers to remove before forwarding. */
 export function requestHeadersToDrop(headers: IncomingHttpHeaders): string[] {
-  return [...HOP_BY_HOP, ...CREDENTIALS, ...GATEWAY_OWNED, ...connectionTokens(headers)];
+  return present(headers, REQUEST_DROPS);
 }
 
 /** Names of upstream response headers to remove before answering the client. */
 export function responseHeadersToDrop(headers: IncomingHttpHeaders): string[] {
-  return [...HOP_BY_HOP, 'x-request-id', ...connectionTokens(headers)];
+  return present(headers, RESPONSE_DROPS);
 }
 
 export interface ForwardedInput {

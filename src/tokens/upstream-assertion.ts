@@ -57,12 +57,16 @@ export function createUpstreamAssertion(options: UpstreamAssertionOptions): (inp
     );
 }
 
-/** AppDeps.upstreamHeaders: the assertion header for production calls, nothing otherwise (a sandbox call never gets here anyway). */
+/**
+ * AppDeps.upstreamHeaders: the assertion header for production calls made with a token; nothing otherwise. An anonymous
+ * call to an open API has no consumer to name, and signing costs ~40 µs (ES256) on every such request for nothing the
+ * upstream could not already see (it gets X-Request-ID). A sandbox call never gets here.
+ */
 export function createUpstreamHeaders(options: UpstreamAssertionOptions & { header: string; clock: () => number }): (req: Request, res: Response) => Record<string, string> {
   const mint = createUpstreamAssertion(options);
   return (_req, res) => {
     const ctx = res.locals.portico;
-    if (ctx?.principal?.env !== 'production' || !ctx.api) return {};
+    if (ctx?.principal?.env !== 'production' || ctx.principal.tokenId === undefined || !ctx.api) return {};
     return { [options.header]: mint({ principal: ctx.principal, apiId: ctx.api.id, requestId: ctx.requestId, now: options.clock() }) };
   };
 }

@@ -56,7 +56,7 @@ beforeAll(async () => {
   revoked = (await request(gw.app).post('/oauth/token').type('form').send(form)).body.access_token;
   await gw.tokens.revocations.revoke(JSON.parse(Buffer.from(revoked.split('.')[1]!, 'base64url').toString()).jti);
   upstreamAssertion = gw.tokens.upstreamHeaders({} as never, {
-    locals: { portico: { requestId: 'r-1', startedAt: 0n, api: gw.registry.find('things'), principal: { consumerId: 'secret-co', env: 'production', plan: 'standard', apis: ['things'] } } },
+    locals: { portico: { requestId: 'r-1', startedAt: 0n, api: gw.registry.find('things'), principal: { consumerId: 'secret-co', env: 'production', plan: 'standard', apis: ['things'], tokenId: 'tok-1' } } },
   } as never)['Portico-Consumer']!;
 });
 afterAll(async () => {

@@ -38,6 +38,10 @@ describe('upstream assertion', () => {
     });
   });
 
+  it('adds nothing for an anonymous call to an open API (no token, no consumer to name)', () => {
+    expect(headers(req, resWith({ api, principal: { consumerId: 'anonymous', env: 'production', plan: 'open', apis: '*' } }))).toEqual({});
+  });
+
   it('adds nothing for a sandbox principal or an unrouted request', () => {
     expect(headers(req, resWith({ api, principal: { consumerId: 't', env: 'sandbox', plan: 'sandbox', apis: ['imprese'] } }))).toEqual({});
     expect(headers(req, resWith({ principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: '*' } }))).toEqual({});
