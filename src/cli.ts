@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { startGateway } from './main.js';
 import { ConfigError } from './config/config-error.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
+import { runMockCommand } from './mock/mock-command.js';
+import type { Locale } from './mock/types.js';
 import { generateClientSecret, hashSecret } from './tokens/client-secret.js';
 import { createKeySet, generateSigningJwk } from './tokens/key-set.js';
 import { createClientAssertion } from './tokens/client-assertion.js';
@@ -35,6 +37,44 @@ program
     } catch (err) {
       if (err instanceof ConfigError) console.error(`portico: ${err.message}`);
       else console.error('portico: cannot start:', err instanceof Error ? err.message : err);
+      process.exit(1);
+    }
+  });
+
+program
+  .command('mock <openapi-file>')
+  .description('serve one OpenAPI document with the mock engine, at its paths from the root (like `prism mock`)')
+  .option('-p, --port <port>', 'port', '4010')
+  .option('-h, --host <host>', 'interface to bind', '127.0.0.1')
+  .option('--seed <seed>', 'seed of the generated data (same seed, same request → same bytes)', 'portico')
+  .option('--locale <locale>', 'it, fr or en', 'en')
+  .option('--static', 'serve the document\'s own valid examples first instead of generating')
+  .option('--scenarios <dir>', 'a folder of scenario files (the format of mocks/<apiId>/*.yaml)')
+  .option('--validate-responses', 'check every answer against its schema before sending')
+  .action(async (file: string, opts: { port: string; host: string; seed: string; locale: string; static?: boolean; scenarios?: string; validateResponses?: boolean }) => {
+    if (!['it', 'fr', 'en'].includes(opts.locale)) {
+      console.error('portico: --locale must be it, fr or en');
+      process.exit(1);
+    }
+    try {
+      const mock = await runMockCommand({
+        file,
+        port: Number(opts.port),
+        host: opts.host,
+        seed: opts.seed,
+        locale: opts.locale as Locale,
+        dynamic: opts.static !== true,
+        scenarios: opts.scenarios,
+        validateResponses: opts.validateResponses === true,
+      });
+      const stop = (): void => {
+        mock.close().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    } catch (err) {
+      if (err instanceof ConfigError) console.error(`portico: ${err.message}`);
+      else console.error('portico: cannot serve the document:', err instanceof Error ? err.message : err);
       process.exit(1);
     }
   });

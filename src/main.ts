@@ -9,6 +9,8 @@ import { createApp } from './app.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
 import { loadSigningKeys } from './tokens/load-signing-keys.js';
 import { createTokens } from './tokens/create-tokens.js';
+import { loadMockEngines } from './mock/load-mock-engines.js';
+import { createMockHandler } from './mock/mock-handler.js';
 
 export interface StartOptions {
   configDir?: string;
@@ -41,11 +43,19 @@ export async function startGateway(options: StartOptions, env: Env = process.env
 
   const store = createStore(config.gateway.store, logger);
   const tokens = createTokens({ tokens: config.gateway.tokens, keys: keys.keySet, store, registry, consumers: config.consumers, logger });
+  const sandbox = config.gateway.sandbox;
+  const engines = loadMockEngines(registry, {
+    mocksDir: sandbox.mocksDir,
+    defaultLocale: config.gateway.defaults.sandboxLocale,
+    seed: sandbox.seed,
+    validateResponses: sandbox.validateResponses,
+  });
   const gateway = createApp({
     gateway: config.gateway,
     registry,
     store,
     logger,
+    sandbox: createMockHandler(engines),
     authenticator: tokens.authenticator,
     routes: tokens.routes,
     upstreamHeaders: tokens.upstreamHeaders,

@@ -6,22 +6,49 @@ const host = z.string().min(1).describe('interface to bind, e.g. 0.0.0.0 or 127.
 
 export const listenerSchema = z.strictObject({ host, port });
 
+const perSecond = z.number().int().positive().optional().describe('requests per second');
+const perMinute = z.number().int().positive().optional().describe('requests per minute');
+const perDay = z.number().int().positive().optional().describe('requests per calendar day (limits.timeZone)');
+const perMonth = z.number().int().positive().optional().describe('requests per calendar month (limits.timeZone)');
+
+export const burstSchema = z.strictObject({ perSecond, perMinute }).describe('short-window limits');
+export const quotaSchema = z.strictObject({ perDay, perMonth }).describe('calendar-window quotas');
+
+/** What a plan limits; also the shape of per-API and per-consumer overrides, which replace a plan's values field by field. */
+export const planLimitsSchema = z.strictObject({ burst: burstSchema.optional(), quota: quotaSchema.optional() });
+
 export const planSchema = z.strictObject({
   description: z.string().optional(),
-  burst: z
-    .strictObject({
-      perSecond: z.number().int().positive().optional(),
-      perMinute: z.number().int().positive().optional(),
-    })
-    .optional()
-    .describe('short-window limits'),
-  quota: z
-    .strictObject({
-      perDay: z.number().int().positive().optional(),
-      perMonth: z.number().int().positive().optional(),
-    })
-    .optional()
-    .describe('calendar-window quotas'),
+  burst: burstSchema.optional(),
+  quota: quotaSchema.optional(),
+});
+
+/** A time zone Intl knows (IANA name such as Europe/Rome, or UTC). */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const limitsSchema = z.strictObject({
+  failOpen: z
+    .boolean()
+    .default(true)
+    .describe('when the shared store is unreachable: true lets requests through unlimited (warning log + counter), false answers 503'),
+  timeZone: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, { message: 'expected an IANA time zone such as UTC or Europe/Rome' })
+    .describe('where calendar days and months of quotas begin'),
+  anonymousPerMinutePerIp: z
+    .number()
+    .int()
+    .positive()
+    .default(1000)
+    .describe("gateway-owned anonymous routes (catalogue), per client address; API Entreprise's published 1000/min per IP"),
 });
 
 export const storeSchema = z
@@ -74,6 +101,14 @@ export const gatewaySchema = z.strictObject({
   store: storeSchema.default({ kind: 'memory', keyPrefix: 'portico:' }),
   tokens: tokensSchema.default(tokensSchema.parse({})),
   plans: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), planSchema).default({}),
+  limits: limitsSchema.default({ failOpen: true, timeZone: 'UTC', anonymousPerMinutePerIp: 1000 }),
+  sandbox: z
+    .strictObject({
+      mocksDir: z.string().default('mocks').describe('scenario files, one folder per API id; relative to the working directory'),
+      seed: z.string().default('portico').describe('mixed into every generated answer: change it to get other (still deterministic) data'),
+      validateResponses: z.boolean().default(false).describe('check every mock answer against its schema before sending (costs CPU)'),
+    })
+    .default({ mocksDir: 'mocks', seed: 'portico', validateResponses: false }),
   defaults: z
     .strictObject({
       upstreamTimeoutMs: z.number().int().positive().default(30_000),
@@ -89,3 +124,5 @@ export const gatewaySchema = z.strictObject({
 export type GatewayConfig = z.infer<typeof gatewaySchema>;
 export type TokensConfig = z.infer<typeof tokensSchema>;
 export type PlanConfig = z.infer<typeof planSchema>;
+export type PlanLimitsConfig = z.infer<typeof planLimitsSchema>;
+export type LimitsConfig = z.infer<typeof limitsSchema>;

@@ -1,5 +1,5 @@
 // The demo upstreams' fixed datasets: fictitious companies, residents and addresses with real place codes.
-// Every SIREN/SIRET passes the Luhn check and every codice fiscale has its right check character (see checksums.test.ts).
+// Every SIREN/SIRET passes the Luhn check and every codice fiscale has its right check character (see test/unit/demo/checksums.test.ts; the rules live in src/mock/identifiers).
 
 // ---------------------------------------------------------------- imprese (Sirene-like)
 

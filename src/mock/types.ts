@@ -14,6 +14,12 @@ export interface GenerateOptions {
   /** Everything that must make the answer differ (method, path, query, body digest, scenario); same seed → same value. */
   seed: string;
   direction: Direction;
+  /**
+   * The reference instant (ms since epoch) that "recent" timestamps and adult birth dates are relative to. Never the
+   * clock by default, so the same seed gives the same value on every run: see DEFAULT_REFERENCE_NOW in
+   * generate/generate-value.ts. An engine wanting fresher dates passes a value that changes rarely (e.g. today at 00:00Z).
+   */
+  now?: number;
 }
 
 /** A schema prepared once at load (dereferenced OpenAPI schema analysed for generation); opaque to callers. */

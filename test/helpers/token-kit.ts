@@ -13,6 +13,7 @@ import type { Store } from '../../src/store/store.js';
 import { hashSecret, type ScryptParams } from '../../src/tokens/client-secret.js';
 import { createTokens, type Tokens } from '../../src/tokens/create-tokens.js';
 import { createKeySet, generateSigningJwk, type KeySet, type SigningAlgorithm } from '../../src/tokens/key-set.js';
+import type { SandboxHandler } from '../../src/pipeline/sandbox-handler.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
 import { FIXTURES, type TestApi } from './test-gateway.js';
 
@@ -128,6 +129,8 @@ export interface TokenGatewayOptions {
   keySet?: KeySet;
   clock?: FrozenClock;
   store?: Store;
+  /** The sandbox dispatch; the 501 seam when absent. */
+  sandbox?: SandboxHandler;
 }
 
 /** createApp with the token feature plugged in exactly as main.ts does: authenticator, routes, upstreamHeaders. */
@@ -147,6 +150,7 @@ export async function buildTokenGateway(options: TokenGatewayOptions): Promise<T
     authenticator: tokens.authenticator,
     routes: tokens.routes,
     upstreamHeaders: tokens.upstreamHeaders,
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });
   return { ...built, tokens, keySet, store, clock, registry, gateway, log };
 }

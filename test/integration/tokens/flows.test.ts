@@ -99,7 +99,7 @@ describe('sandbox tokens, no enrolment', () => {
     expect((await request(gw.app).get('/sandbox/tokens')).status).toBe(405);
   });
 
-  it('sends a sandbox token to the sandbox (501 for now), never upstream', async () => {
+  it('sends a sandbox token to the sandbox (here the bare 501 seam), never upstream', async () => {
     const token = await sandboxToken();
     const before = upstream.received.length;
     const res = await request(gw.app).get('/things/v1/items/1').set('Authorization', `Bearer ${token}`);

@@ -1,6 +1,8 @@
 // The demo identifiers are well-formed: Luhn keys on SIREN/SIRET, check characters on codici fiscali.
 import { describe, expect, it } from 'vitest';
-import { codiceFiscaleCheckChar, luhnValid, tvaKey } from '../../../src/demo/checksums.js';
+import { codiceFiscaleCheckChar } from '../../../src/mock/identifiers/codice-fiscale.js';
+import { luhnValid } from '../../../src/mock/identifiers/luhn.js';
+import { tvaKey } from '../../../src/mock/identifiers/siren-siret.js';
 import {
   etablissements,
   residenti,

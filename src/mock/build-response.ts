@@ -1,0 +1,124 @@
+// Turns a chosen response into a MockResponse: negotiates the media type, picks the value (named example, a valid
+// document example in static mode, or generated data), renders it, and produces the declared headers.
+
+import { ProblemError } from '../problem/problem.js';
+import { problems } from '../problem/catalogue.js';
+import type { SchemaCache } from './create-schema-cache.js';
+import { generateValue } from './generate/generate-value.js';
+import type { MockResponse } from './mock-exchange.js';
+import type { Negotiated } from './negotiate.js';
+import type { PreparedHeader, PreparedMedia, PreparedResponse } from './prepare-operation.js';
+import { renderBody } from './render-body.js';
+import { responseSeed } from './request-seed.js';
+import type { Locale } from './types.js';
+
+export interface BuildContext {
+  readonly cache: SchemaCache;
+  readonly locale: Locale;
+  /** The request's seed (see request-seed.ts). */
+  readonly seed: string;
+  readonly accept: string | undefined;
+  readonly dynamic: boolean;
+  /** `Prefer: example=<name>`. */
+  readonly example: string | undefined;
+  /** HEAD: everything but the body. */
+  readonly head: boolean;
+  readonly validateResponses: boolean;
+  /** Strict negotiation answers 406; error answers fall back to their first media type instead. */
+  readonly strictAccept: boolean;
+}
+
+/** A value fixed in advance (a scenario body, a fitted error) replaces the example/generation step. */
+export interface FixedBody {
+  readonly media: PreparedMedia | undefined;
+  /** Defaults to the media type's key, or JSON when that key is a wildcard. */
+  readonly contentType?: string;
+  readonly value: unknown;
+}
+
+function fixedType(fixed: FixedBody): Negotiated {
+  const media = fixed.media as PreparedMedia;
+  const wildcard = media.media.type === '*' || media.media.subtype === '*';
+  return { key: media.key, contentType: fixed.contentType ?? (wildcard ? 'application/json' : media.key) };
+}
+
+export function buildResponse(status: number, response: PreparedResponse, ctx: BuildContext, fixed?: FixedBody): MockResponse {
+  const withoutBody = response.content.size === 0 || status === 204 || status === 304 || status < 200;
+  if (withoutBody) return { status, headers: responseHeaders(response.headers, ctx, responseSeed(ctx.seed, status, '')), body: '' };
+
+  const negotiated = fixed?.media !== undefined ? fixedType(fixed) : negotiate(response, ctx);
+  const media = response.content.get(negotiated.key) as PreparedMedia;
+  const contentType = negotiated.contentType;
+  const seed = responseSeed(ctx.seed, status, contentType);
+
+  let value: unknown;
+  if (fixed !== undefined) {
+    value = fixed.value;
+  } else {
+    value = chooseValue(media, ctx, seed);
+    if (ctx.validateResponses && media.validate !== undefined) {
+      const violations = media.validate(value);
+      if (violations.length > 0) {
+        throw new ProblemError(problems.internal, `The mock's ${status} ${contentType} body does not match its schema.`, { extensions: { violations } });
+      }
+    }
+  }
+  const headers = { 'Content-Type': contentType, ...responseHeaders(response.headers, ctx, seed) };
+  return { status, headers, body: ctx.head ? '' : renderBody(contentType, value, { schema: media.schema, seed }) };
+}
+
+export function negotiate(response: PreparedResponse, ctx: Pick<BuildContext, 'accept' | 'strictAccept'>): Negotiated {
+  const negotiated = response.negotiate(ctx.accept);
+  if (negotiated !== undefined) return negotiated;
+  const allowed = [...response.content.keys()];
+  if (ctx.strictAccept) {
+    throw new ProblemError(problems.notAcceptable, `Accept: ${ctx.accept} matches none of the media types of this response: ${allowed.join(', ')}.`, {
+      extensions: { allowed },
+    });
+  }
+  // An error is more useful in a media type the client did not ask for than replaced by a 406.
+  return response.negotiate(undefined) ?? { key: allowed[0] as string, contentType: allowed[0] as string };
+}
+
+export function chooseValue(media: PreparedMedia, ctx: Pick<BuildContext, 'cache' | 'locale' | 'dynamic' | 'example'>, seed: string): unknown {
+  if (ctx.example !== undefined) {
+    if (media.examples.has(ctx.example)) return media.examples.get(ctx.example);
+    const allowed = [...media.examples.keys()];
+    throw new ProblemError(
+      problems.unprocessable,
+      `Prefer: example=${ctx.example} is not an example of this ${media.key} response; ${allowed.length > 0 ? `its examples: ${allowed.join(', ')}` : 'it has none'}.`,
+      { extensions: { preference: 'example', allowed } },
+    );
+  }
+  // Static mode serves the document's own example when it is valid; a schema-less response has nothing else to offer.
+  if (media.staticExample !== undefined && (!ctx.dynamic || media.schema === undefined)) return media.staticExample.value;
+  if (media.schema === undefined) return undefined;
+  return generateValue(ctx.cache.prepared(media.schema), { locale: ctx.locale, seed, direction: 'response' });
+}
+
+function responseHeaders(declared: readonly PreparedHeader[], ctx: Pick<BuildContext, 'cache' | 'locale' | 'dynamic' | 'example'>, seed: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const header of declared) {
+    let value: unknown;
+    if (header.example !== undefined && (!ctx.dynamic || ctx.example !== undefined)) value = header.example.value;
+    else if (header.schema !== undefined) value = generateValue(ctx.cache.prepared(header.schema), { locale: ctx.locale, seed: `${seed}:${header.name}`, direction: 'response' });
+    else continue;
+    headers[header.name] = headerText(value);
+  }
+  return headers;
+}
+
+/** The `simple` style, and only characters HTTP allows in a field value (node refuses the others outright). */
+function headerText(value: unknown): string {
+  let text: string;
+  if (Array.isArray(value)) text = value.map((v) => scalarText(v)).join(',');
+  else if (typeof value === 'object' && value !== null) text = Object.entries(value).flatMap(([k, v]) => [k, scalarText(v)]).join(',');
+  else text = scalarText(value);
+  // Accented letters keep their base letter (è → e) rather than vanish.
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\t\x20-\x7e]/g, '').trim();
+}
+
+function scalarText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
