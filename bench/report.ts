@@ -23,6 +23,10 @@ export interface TargetResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Memory of the server under test: RSS before the warm-up, RSS at the end of the measured run, and its peak (VmHWM). */
+  memory?: { idleRssMb: number | undefined; rssMb: number; peakRssMb: number };
+  /** What the target's start() checked or found. */
+  notes?: readonly string[];
   accessLogLines?: number;
 }
 
@@ -32,6 +36,8 @@ export interface RatioResult {
   rps: number;
   /** Server CPU per request, numerator over denominator. */
   cpuPerRequest: number | undefined;
+  /** Peak RSS of the server, numerator over denominator. */
+  peakRss: number | undefined;
 }
 
 export interface GoalResult extends Goal {
@@ -42,7 +48,7 @@ export interface GoalResult extends Goal {
 const fixed = (value: number | undefined, digits: number): string => (value === undefined ? '—' : value.toFixed(digits));
 
 export function formatTable(results: readonly TargetResult[]): string {
-  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'server µs/req', 'upstream µs/req', 'autocannon µs/req', 'machine busy', 'other load', 'errors/non-2xx'];
+  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'server µs/req', 'upstream µs/req', 'autocannon µs/req', 'RSS MB', 'peak MB', 'machine busy', 'other load', 'errors/non-2xx'];
   const rows = results.map((r) => [
     r.name,
     r.rps.toFixed(0),
@@ -51,6 +57,8 @@ export function formatTable(results: readonly TargetResult[]): string {
     fixed(r.serverCpuMicrosPerRequest, 1),
     fixed(r.upstreamCpuMicrosPerRequest, 1),
     r.loadGeneratorCpuMicrosPerRequest.toFixed(1),
+    fixed(r.memory?.rssMb, 0),
+    fixed(r.memory?.peakRssMb, 0),
     r.machineBusyPercent === undefined ? '—' : `${r.machineBusyPercent.toFixed(0)}%`,
     r.otherLoadPercent === undefined ? '—' : `${r.otherLoadPercent.toFixed(0)}%`,
     `${r.errors + r.timeouts}/${r.non2xx}`,
@@ -70,14 +78,17 @@ export function computeRatios(results: readonly TargetResult[], pairs: readonly 
     if (!a || !b || b.rps === 0) continue;
     const cpu =
       a.serverCpuMicrosPerRequest !== undefined && b.serverCpuMicrosPerRequest ? a.serverCpuMicrosPerRequest / b.serverCpuMicrosPerRequest : undefined;
-    out.push({ numerator, denominator, rps: a.rps / b.rps, cpuPerRequest: cpu });
+    const peakRss = a.memory && b.memory && b.memory.peakRssMb > 0 ? a.memory.peakRssMb / b.memory.peakRssMb : undefined;
+    out.push({ numerator, denominator, rps: a.rps / b.rps, cpuPerRequest: cpu, peakRss });
   }
   return out;
 }
 
 export function formatRatios(ratios: readonly RatioResult[]): string {
+  const label = (r: RatioResult): string => `${r.numerator} / ${r.denominator}`;
+  const width = Math.max(24, ...ratios.map((r) => label(r).length));
   return ratios
-    .map((r) => `${`${r.numerator} / ${r.denominator}`.padEnd(24)} req/s ${r.rps.toFixed(2)}×   server CPU per request ${fixed(r.cpuPerRequest, 2)}×`)
+    .map((r) => `${label(r).padEnd(width)} req/s ${r.rps.toFixed(2)}×   server CPU per request ${fixed(r.cpuPerRequest, 2)}×   peak RSS ${fixed(r.peakRss, 2)}×`)
     .join('\n');
 }
 

@@ -1,5 +1,6 @@
 // `npm run bench`: starts the upstream and each target in its own child process, loads each with autocannon from here,
-// reports req/s, p50/p99 latency and server CPU per request, prints ratios and goals, writes bench/results/latest.json.
+// reports req/s, p50/p99 latency, server CPU per request and memory, prints ratios and goals, writes bench/results/latest.json.
+// BENCH_TARGETS picks targets or groups (proxy, tokens, mock), e.g. BENCH_TARGETS=tokens or BENCH_TARGETS=mock,gateway.
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { killAllChildrenNow, stopAllChildren, type RunningServer } from './start-child.js';
 import { readMachineCpu, readProcessCpuMicros, CPU_TICK_MICROS } from './cpu-time.js';
-import { goals, ratios, startUpstream, targets, type BenchContext, type BenchTarget, type RunningTarget } from './targets.js';
+import { readProcessMemory } from './process-memory.js';
+import { goals, ratios, startUpstream, TargetUnavailable, targets, type BenchContext, type BenchTarget, type RunningTarget } from './targets.js';
 import { checkGoals, computeRatios, formatGoals, formatRatios, formatTable, type TargetResult } from './report.js';
 
 // Beyond this share of the machine used by processes other than ours, a run's numbers are flagged.
@@ -20,7 +22,7 @@ interface Options {
   seconds: number;
   warmupSeconds: number;
   connections: number;
-  /** Only these targets (BENCH_TARGETS=gateway,bare-proxy); all when empty. */
+  /** Only these targets or groups (BENCH_TARGETS=gateway,bare-proxy or BENCH_TARGETS=tokens); all when empty. */
   only: ReadonlySet<string>;
   logLevel: string;
   /** Targets to run under node --cpu-prof (BENCH_CPU_PROF=gateway); profiles land in bench/results/profiles. */
@@ -50,8 +52,8 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
   };
 }
 
-async function sanityCheck(url: string): Promise<number> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+async function sanityCheck(url: string, headers: Readonly<Record<string, string>>): Promise<number> {
+  const response = await fetch(url, { headers, signal: AbortSignal.timeout(5_000) });
   const body = await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url}: expected 200, got ${response.status}: ${Buffer.from(body).toString('utf8', 0, 300)}`);
   return body.byteLength;
@@ -74,26 +76,34 @@ async function countLines(file: string): Promise<number> {
   return lines;
 }
 
-async function measure(target: BenchTarget, running: RunningTarget, upstream: RunningServer, options: Options): Promise<TargetResult> {
+async function measure(target: BenchTarget, running: RunningTarget, upstream: RunningServer | undefined, options: Options): Promise<TargetResult> {
   const url = running.url + target.path;
-  const bytes = await sanityCheck(url);
+  const headers = running.headers ?? {};
+  const bytes = await sanityCheck(url, headers);
   console.log(`\n▶ ${target.name}: ${target.description}\n  ${url} → 200, ${bytes} bytes; pid ${running.pid}`);
+  for (const note of running.notes ?? []) console.log(`  ${note}`);
+  // A fresh request list per autocannon run (the mock targets vary the path per request); otherwise the one url.
+  const load = (duration: number): Promise<autocannon.Result> =>
+    autocannon({ url, connections: options.connections, duration, headers: { ...headers }, ...(target.requests ? { requests: target.requests() } : {}) });
+  const idle = readProcessMemory(running.pid);
   if (options.warmupSeconds > 0) {
     console.log(`  warm-up ${options.warmupSeconds} s…`);
-    await autocannon({ url, connections: options.connections, duration: options.warmupSeconds });
+    await load(options.warmupSeconds);
   }
   console.log(`  measuring ${options.seconds} s with ${options.connections} connections…`);
+  const proxied = running.proxiesUpstream ? upstream : undefined;
   const serverBefore = readProcessCpuMicros(running.pid);
-  const upstreamBefore = running.proxiesUpstream ? readProcessCpuMicros(upstream.pid) : undefined;
+  const upstreamBefore = proxied ? readProcessCpuMicros(proxied.pid) : undefined;
   const machineBefore = readMachineCpu();
   const selfBefore = process.cpuUsage();
   const startedAt = process.hrtime.bigint();
-  const result = await autocannon({ url, connections: options.connections, duration: options.seconds });
+  const result = await load(options.seconds);
   const self = process.cpuUsage(selfBefore);
   const elapsedMicros = Number(process.hrtime.bigint() - startedAt) / 1e3;
   const machineAfter = readMachineCpu();
-  const upstreamAfter = running.proxiesUpstream ? readProcessCpuMicros(upstream.pid) : undefined;
+  const upstreamAfter = proxied ? readProcessCpuMicros(proxied.pid) : undefined;
   const serverAfter = readProcessCpuMicros(running.pid);
+  const memory = readProcessMemory(running.pid);
 
   const requests = result.requests.total;
   const delta = (before: number | undefined, after: number | undefined): number => (before === undefined || after === undefined ? 0 : after - before);
@@ -123,7 +133,19 @@ async function measure(target: BenchTarget, running: RunningTarget, upstream: Ru
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    ...(memory ? { memory: { idleRssMb: idle?.rssMb, ...memory } } : {}),
+    ...(running.notes ? { notes: running.notes } : {}),
   };
+}
+
+/** BENCH_TARGETS entries are target names or group names; unknown ones are an error listing both. */
+function selectTargets(only: ReadonlySet<string>): BenchTarget[] {
+  const groups = new Set(targets.flatMap((t) => t.groups));
+  const unknown = [...only].filter((name) => !groups.has(name) && !targets.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`BENCH_TARGETS: unknown ${unknown.join(', ')}; targets: ${targets.map((t) => t.name).join(', ')}; groups: ${[...groups].join(', ')}`);
+  }
+  return targets.filter((t) => only.size === 0 || only.has(t.name) || t.groups.some((g) => only.has(g)));
 }
 
 async function main(): Promise<void> {
@@ -132,9 +154,7 @@ async function main(): Promise<void> {
   const profileDir = path.join(resultsDir, 'profiles');
   const nodeFlagsFor = (name: string): string[] => (options.profile.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
 
-  const selected = targets.filter((t) => options.only.size === 0 || options.only.has(t.name));
-  const unknown = [...options.only].filter((name) => !targets.some((t) => t.name === name));
-  if (unknown.length > 0) throw new Error(`BENCH_TARGETS: unknown ${unknown.join(', ')}; known: ${targets.map((t) => t.name).join(', ')}`);
+  const selected = selectTargets(options.only);
 
   const cpus = os.cpus();
   const machine = {
@@ -147,6 +167,7 @@ async function main(): Promise<void> {
     `Machine: ${machine.cores} cores (${machine.model}), Node ${machine.node}. The upstream, the server under test and ` +
     `autocannon (this process) all share these ${machine.cores} cores, so absolute numbers are lower than on dedicated hosts; ratios are what matter.`;
   console.log(machineLine);
+  console.log(`Targets: ${selected.map((t) => t.name).join(', ')}.`);
   console.log(
     `Settings: ${options.seconds} s measured after ${options.warmupSeconds} s warm-up, ${options.connections} connections, loopback 127.0.0.1, ` +
       `gateway LOG_LEVEL=${options.logLevel}; CPU from /proc/<pid>/stat (resolution ${CPU_TICK_MICROS / 1000} ms).`,
@@ -157,12 +178,21 @@ async function main(): Promise<void> {
     console.log(`Background load before starting: ${background.toFixed(0)}% of the machine busy${background > 10 ? ' — WARNING: something else is running; numbers will be low and noisy' : ''}.`);
   }
 
-  const upstream = await startUpstream(nodeFlagsFor('upstream'));
+  const upstream = selected.some((t) => t.usesUpstream) ? await startUpstream(nodeFlagsFor('upstream')) : undefined;
   const ctx: BenchContext = { upstream, resultsDir, logLevel: options.logLevel, nodeFlagsFor };
   const results: TargetResult[] = [];
+  const skipped: { name: string; reason: string }[] = [];
   try {
     for (const target of selected) {
-      const running = await target.start(ctx);
+      let running: RunningTarget;
+      try {
+        running = await target.start(ctx);
+      } catch (err) {
+        if (!(err instanceof TargetUnavailable)) throw err;
+        console.log(`\n▶ ${target.name}: SKIPPED: ${err.message}`);
+        skipped.push({ name: target.name, reason: err.message });
+        continue;
+      }
       try {
         const result = await measure(target, running, upstream, options);
         results.push(result);
@@ -173,7 +203,7 @@ async function main(): Promise<void> {
       if (last && running.accessLogFile) last.accessLogLines = await countLines(running.accessLogFile);
     }
   } finally {
-    await upstream.stop();
+    await upstream?.stop();
   }
 
   const ratioResults = computeRatios(results, ratios);
@@ -181,12 +211,20 @@ async function main(): Promise<void> {
   console.log(`\n${formatTable(results)}\n`);
   if (ratioResults.length > 0) console.log(`${formatRatios(ratioResults)}\n`);
   if (goalResults.length > 0) console.log(`${formatGoals(goalResults)}\n`);
+  for (const goal of goals) {
+    const missing = skipped.find((s) => s.name === goal.numerator || s.name === goal.denominator);
+    if (missing) console.log(`NOT MEASURED ${goal.numerator} ≥ ${goal.minRpsRatio}× ${goal.denominator} req/s (${goal.source}): ${missing.name} was skipped (${missing.reason})\n`);
+  }
   for (const r of results) {
     if (r.otherLoadPercent !== undefined && r.otherLoadPercent > OTHER_LOAD_WARNING_PERCENT) {
       console.log(`warning: ${r.name}: ${r.otherLoadPercent.toFixed(0)}% of the machine went to other processes during the run; its numbers are not trustworthy, run again`);
     }
     if (r.errors + r.timeouts + r.non2xx > 0) console.log(`warning: ${r.name} had ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx answers`);
-    if (r.accessLogLines !== undefined) console.log(`${r.name}: ${r.accessLogLines} access-log lines written over the whole run (warm-up included)`);
+    if (r.accessLogLines !== undefined) console.log(`${r.name}: ${r.accessLogLines} log lines written to its stdout file over the whole run (warm-up included)`);
+    if (r.memory) {
+      const idle = r.memory.idleRssMb === undefined ? '' : `${r.memory.idleRssMb.toFixed(0)} MB idle before the warm-up, `;
+      console.log(`${r.name}: memory ${idle}${r.memory.rssMb.toFixed(0)} MB RSS at the end of the run, ${r.memory.peakRssMb.toFixed(0)} MB peak (VmHWM)`);
+    }
   }
   console.log(machineLine);
   console.log('Latency percentiles have autocannon\'s 1 ms resolution.');
@@ -194,7 +232,7 @@ async function main(): Promise<void> {
   const file = path.join(resultsDir, 'latest.json');
   writeFileSync(
     file,
-    `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: { ...machine, backgroundBusyPercent: background }, settings: { ...options, only: [...options.only], profile: [...options.profile] }, results, ratios: ratioResults, goals: goalResults }, null, 2)}\n`,
+    `${JSON.stringify({ finishedAt: new Date().toISOString(), machine: { ...machine, backgroundBusyPercent: background }, settings: { ...options, only: [...options.only], profile: [...options.profile] }, results, skipped, ratios: ratioResults, goals: goalResults }, null, 2)}\n`,
   );
   console.log(`Results written to ${path.relative(process.cwd(), file)}`);
   if (options.profile.size > 0) console.log(`CPU profiles in ${path.relative(process.cwd(), profileDir)} (open in Chrome DevTools → Performance)`);

@@ -1,7 +1,10 @@
-// Forks a bench server (a .ts entry run through tsx) as its own process, waits for its ready message, stops it by PID.
-// Every live child is tracked so the runner can stop them all on error or SIGINT.
-import { fork, type ChildProcess } from 'node:child_process';
+// Forks a bench server (a .ts entry run through tsx) as its own process, waits for its ready message, stops it by PID;
+// or spawns a server command (a CLI we do not control) and waits until it answers HTTP. Every live child is tracked so
+// the runner can stop them all on error or SIGINT.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { isReadyMessage } from './ready-message.js';
 
 export interface RunningServer {
@@ -64,6 +67,79 @@ export async function startChild(name: string, options: ChildOptions): Promise<R
     throw err;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+export interface CommandOptions {
+  /** The executable (process.execPath for a node script, so the PID is the server's and not a shell's). */
+  command: string;
+  args: readonly string[];
+  /** Base URL the command will listen on (it was given the port). */
+  url: string;
+  /** A path that answers (any status) once the server listens. */
+  readyPath: string;
+  /** stdout and stderr of the command go to this file (truncated first); its tail is shown if it fails to start. */
+  logFile: string;
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+}
+
+/** A TCP port free on 127.0.0.1 right now, for a command that must be told its port (a small race we accept). */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+function tail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}
+
+/** Spawns a server command directly (no shell), polls readyPath until it answers, stops it by PID. */
+export async function startCommand(name: string, options: CommandOptions): Promise<RunningServer> {
+  const fd = openSync(options.logFile, 'w');
+  let child: ChildProcess;
+  try {
+    child = spawn(options.command, options.args, { env: { ...process.env, ...options.env }, stdio: ['ignore', fd, fd] });
+  } finally {
+    closeSync(fd); // the child holds its own copy
+  }
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${name}: could not be started (${options.command})`);
+  live.set(pid, child);
+  child.once('exit', () => live.delete(pid));
+
+  const timeoutMs = options.readyTimeoutMs ?? 60_000;
+  const deadline = Date.now() + timeoutMs;
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => (exited = `code ${code}, signal ${signal}`));
+  try {
+    for (;;) {
+      if (exited) throw new Error(`${name}: exited before it was ready (${exited}); its output:\n${tail(options.logFile)}`);
+      if (Date.now() > deadline) throw new Error(`${name}: not answering ${options.url}${options.readyPath} within ${timeoutMs} ms; its output:\n${tail(options.logFile)}`);
+      try {
+        const response = await fetch(options.url + options.readyPath, { signal: AbortSignal.timeout(2_000) });
+        await response.arrayBuffer();
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    let stopping: Promise<void> | undefined;
+    return { name, url: options.url, pid, stop: () => (stopping ??= stopChild(child)) };
+  } catch (err) {
+    await stopChild(child);
+    throw err;
   }
 }
 

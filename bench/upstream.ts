@@ -2,6 +2,7 @@
 // Runs as its own child process so its CPU is attributable and it is never the bottleneck.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ASSERTION_SEEN_HEADER } from './assertion-seen.js';
 import { announceReady } from './ready-message.js';
 
 export function createBenchBody(): Buffer {
@@ -24,11 +25,12 @@ export function createBenchBody(): Buffer {
 
 const body = createBenchBody();
 const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };
+const assertionHeaders = { ...headers, [ASSERTION_SEEN_HEADER]: 'portico-consumer' };
 
 const server = http.createServer((req, res) => {
   // Drain any request body so the keep-alive socket can be reused.
   req.resume();
-  res.writeHead(200, headers);
+  res.writeHead(200, req.headers['portico-consumer'] === undefined ? headers : assertionHeaders);
   res.end(body);
 });
 server.keepAliveTimeout = 65_000;
