@@ -4,6 +4,7 @@
 import { ProblemError, toProblem } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
 import { chooseValue, negotiate, type BuildContext, buildResponse } from './build-response.js';
+import { fitProblem } from './fit-problem.js';
 import { generateValue } from './generate/generate-value.js';
 import type { MockResponse } from './mock-exchange.js';
 import type { PreparedOperation } from './prepare-operation.js';
@@ -67,10 +68,8 @@ function fitViolations(
   };
   const props = schemaProperties(schema);
   // Problem-shaped bodies (RFC 7807/9457 and most agency error formats) get coherent members.
-  if (props.has('status')) attempt({ ...best, status });
-  if (props.has('title')) attempt({ ...best, title: status === 422 ? problems.unprocessable.title : problems.badRequest.title });
-  if (props.has('detail')) attempt({ ...best, detail });
-  else if (props.has('message')) attempt({ ...best, message: detail });
+  best = fitProblem(best, schema, validate, { status, detail, instance: ctx.request?.path });
+  score = validate(best).length;
 
   const plain = violations.map((v) => ({ ...v }));
   const listName = LIST_NAMES.find((n) => props.has(n) && schemaTypes(props.get(n)).has('array'));

@@ -95,6 +95,7 @@ export function createMockEngine(options: MockEngineOptions): MockEngine {
         head: request.method.toUpperCase() === 'HEAD',
         validateResponses,
         strictAccept: true,
+        request: { method: request.method, path: `${request.basePath ?? ''}${stripQuery(request.path)}`, parameters: check.parameters, headers },
       };
       if (check.violations.length > 0) return buildInvalidResponse(op, check.violations, ctx);
 

@@ -3,6 +3,7 @@
 
 import type { JsonObject } from '../registry/types.js';
 import { createValidator } from './schema/create-validator.js';
+import { admitsNoValue } from './schema/find-unsatisfiable.js';
 import { prepareSchema } from './schema/prepare-schema.js';
 import type { Direction, PreparedSchema, SchemaDialect, ValidateValue } from './types.js';
 
@@ -25,7 +26,11 @@ export function createSchemaCache(dialect: SchemaDialect, document?: JsonObject)
     prepared(schema) {
       const key = asObject(schema);
       let found = prepared.get(key);
-      if (found === undefined) prepared.set(key, (found = prepareSchema(key, dialect, { document })));
+      if (found === undefined) {
+        prepared.set(key, (found = prepareSchema(key, dialect, { document })));
+        // Which parts admit no value is settled here, once per schema, so that generation only looks it up.
+        admitsNoValue(found);
+      }
       return found;
     },
     validator(schema, direction) {

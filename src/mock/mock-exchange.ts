@@ -5,6 +5,8 @@ export interface MockRequest {
   readonly method: string;
   /** The operation path relative to the API's base (no server prefix), as sent: still percent-encoded. */
   readonly path: string;
+  /** The prefix the client put before `path` (e.g. `/imprese/v1` at the gateway), so answers can name the full path. */
+  readonly basePath?: string;
   /** The raw query string, without '?' ('' for none). */
   readonly query: string;
   /** Lower-case names, as node's IncomingHttpHeaders. */

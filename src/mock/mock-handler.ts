@@ -22,11 +22,13 @@ export function createMockHandler(engines: ReadonlyMap<string, MockEngine>, opti
     const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
     // The route stage accepted `/{api}/{version}`; what follows is the operation path the engine seeds on.
     const prefix = `/${api.id}/${api.config.version}`;
-    const path = rawPath.startsWith(prefix) ? rawPath.slice(prefix.length) || '/' : rawPath;
+    const prefixed = rawPath.startsWith(prefix);
+    const path = prefixed ? rawPath.slice(prefix.length) || '/' : rawPath;
     const body = await readRequestBody(req, limit);
     const response = engine.respond({
       method: req.method,
       path,
+      basePath: prefixed ? prefix : '',
       query: queryAt === -1 ? '' : url.slice(queryAt + 1),
       headers: req.headers,
       body,

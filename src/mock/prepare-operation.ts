@@ -170,6 +170,8 @@ function prepareMedia(key: string, raw: unknown, cache: SchemaCache, direction: 
   const schema = object.schema;
   const hasSchema = schema !== undefined && schema !== null && !(isObject(schema) && Object.keys(schema).length === 0);
   const validate = hasSchema ? cache.validator(schema, direction) : undefined;
+  // Responses are generated from: prepare (and analyse) their schema now rather than on the first request.
+  if (hasSchema && direction === 'response') cache.prepared(schema);
   const examples = new Map<string, unknown>();
   if (isObject(object.examples)) {
     for (const [name, example] of Object.entries(object.examples)) {

@@ -19,14 +19,24 @@ export interface Violation {
 /** The body as the adapter read it (bytes), or as a caller already parsed it (tests, programmatic use). */
 export type RequestBody = { readonly kind: 'none' } | { readonly kind: 'raw'; readonly bytes: Buffer } | { readonly kind: 'parsed'; readonly value: unknown };
 
+/** A parameter the request sent and that its schema accepts, decoded to the schema's types. */
+export interface CheckedParameter {
+  readonly in: 'path' | 'query' | 'header' | 'cookie';
+  readonly name: string;
+  readonly value: unknown;
+}
+
 export interface RequestCheck {
   readonly violations: readonly Violation[];
+  /** The valid parameters, in declaration order: answers echo them (an answer about the id that was asked for). */
+  readonly parameters: readonly CheckedParameter[];
   /** The body decoded (JSON or form) when it could be; scenarios match on it. */
   readonly body: unknown;
 }
 
 export function validateRequest(op: PreparedOperation, parts: RequestParts, body: RequestBody): RequestCheck {
   const violations: Violation[] = [];
+  const parameters: CheckedParameter[] = [];
   for (const p of op.parameters) {
     let decoded = decodeParameter(p.spec, parts);
     const where = { in: p.spec.in, name: p.spec.name } as const;
@@ -50,10 +60,12 @@ export function validateRequest(op: PreparedOperation, parts: RequestParts, body
     } else {
       value = p.coerce(decoded.value);
     }
-    for (const v of p.validate?.(value) ?? []) violations.push(v.pointer === '' ? { ...where, message: v.message } : { ...where, pointer: v.pointer, message: v.message });
+    const found = p.validate?.(value) ?? [];
+    for (const v of found) violations.push(v.pointer === '' ? { ...where, message: v.message } : { ...where, pointer: v.pointer, message: v.message });
+    if (found.length === 0) parameters.push({ ...where, value });
   }
   const checked = checkBody(op, parts, body, violations);
-  return { violations, body: checked };
+  return { violations, parameters, body: checked };
 }
 
 function checkBody(op: PreparedOperation, parts: RequestParts, body: RequestBody, violations: Violation[]): unknown {

@@ -1,5 +1,6 @@
-// Arrays: one to three items by default (the minimum past SOFT_DEPTH, so recursion ends), prefixItems first,
-// uniqueItems honoured by regenerating duplicates.
+// Arrays: one to three items by default (the minimum past SOFT_DEPTH, so recursion ends; no more than needed when
+// the item schema admits no value), prefixItems first, uniqueItems honoured by regenerating duplicates.
+import { isUnsatisfiable } from '../schema/find-unsatisfiable.js';
 import type { PreparedNode } from '../schema/prepared-node.js';
 import { SOFT_DEPTH, type GenerationContext } from './generation-context.js';
 
@@ -10,6 +11,11 @@ export function generateArray(node: PreparedNode, ctx: GenerationContext, depth:
   const base = Math.max(min, 1);
   let count = depth >= SOFT_DEPTH ? min : ctx.rng.int(base, base + 2);
   count = Math.max(min, Math.min(max, count));
+  // Items past the minimum are a choice: stop before the first one that cannot be valid.
+  for (let i = min; i < count; i++) {
+    const itemNode = (i === 0 && node.contains) || node.prefixItems[i] || node.items || anyNode;
+    if (isUnsatisfiable(itemNode)) count = i;
+  }
   // "emails" holds emails: the singular lets name hints apply to the items.
   const itemName = name !== undefined && name.length > 3 && name.endsWith('s') ? name.slice(0, -1) : name;
   const out: unknown[] = [];

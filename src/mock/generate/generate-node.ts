@@ -2,6 +2,7 @@
 // hands over to the per-type generators. Nodes with constraints that construction cannot guarantee (oneOf's
 // "exactly one", not, if/then) are checked with their validator and regenerated until they pass.
 import { createValidator } from '../schema/create-validator.js';
+import { isUnsatisfiable } from '../schema/find-unsatisfiable.js';
 import type { PreparedNode } from '../schema/prepared-node.js';
 import { jsonTypeOf, prepareNode, prepareVariant } from '../schema/prepare-schema.js';
 import type { JsonType } from '../schema/read-keywords.js';
@@ -32,15 +33,23 @@ export function generateNode(node: PreparedNode, ctx: GenerationContext, depth: 
   return value;
 }
 
-/** A random first branch for the node's first oneOf/anyOf; later attempts take the next ones, so each gets its turn. */
+/** A random first turn for the node's first oneOf/anyOf; later attempts take the next ones, so each branch gets its turn. */
 function firstBranch(node: PreparedNode, ctx: GenerationContext): number {
-  const choice = node.choices[0];
-  return choice === undefined ? 0 : ctx.rng.int(0, choice.branches.length - 1);
+  return node.choices[0] === undefined ? 0 : ctx.rng.int(0, usableBranches(node).length - 1);
 }
 
-function generateOnce(node: PreparedNode, ctx: GenerationContext, depth: number, name: string | undefined, branch: number): unknown {
-  const choice = node.choices[0];
-  if (choice !== undefined) return ctx.generate(prepareVariant(node, 0, branch % choice.branches.length), depth, name);
+/** The first choice's branches that admit a value (all of them when none does: the schema's defect shows then). */
+function usableBranches(node: PreparedNode): number[] {
+  const all = node.choices[0]?.branches.map((_, b) => b) ?? [];
+  const usable = all.filter((b) => !isUnsatisfiable(prepareVariant(node, 0, b)));
+  return usable.length > 0 ? usable : all;
+}
+
+function generateOnce(node: PreparedNode, ctx: GenerationContext, depth: number, name: string | undefined, turn: number): unknown {
+  if (node.choices[0] !== undefined) {
+    const usable = usableBranches(node);
+    return ctx.generate(prepareVariant(node, 0, usable[turn % usable.length] as number), depth, name);
+  }
   if (node.const !== undefined) return structuredClone(node.const.value);
   if (node.enum !== undefined) return structuredClone(pickEnum(node, ctx));
   const type = chooseType(node, depth);

@@ -1,5 +1,7 @@
 // Objects: required properties always, optional ones mostly (fewer with depth, none past SOFT_DEPTH so recursion
-// ends), readOnly/writeOnly left out by direction, and no invented properties unless the schema asks for a map.
+// ends, never one whose schema admits no value), readOnly/writeOnly left out by direction, no invented properties
+// unless the schema asks for a map.
+import { isUnsatisfiable } from '../schema/find-unsatisfiable.js';
 import type { PreparedNode, PreparedProperty } from '../schema/prepared-node.js';
 import { fitsString } from './generate-string.js';
 import { SOFT_DEPTH, type GenerationContext } from './generation-context.js';
@@ -7,8 +9,9 @@ import { SOFT_DEPTH, type GenerationContext } from './generation-context.js';
 export function generateObject(node: PreparedNode, ctx: GenerationContext, depth: number, _name: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const hidden = (p: PreparedProperty) => (ctx.direction === 'response' ? p.writeOnly : p.readOnly);
-  // Hidden in this direction means not required either (see skippedInDirection): leave them out.
-  const candidates = node.properties.filter((p) => !hidden(p));
+  // Hidden in this direction means not required either (see skippedInDirection): leave them out. An optional
+  // property no value satisfies would only break the answer.
+  const candidates = node.properties.filter((p) => !hidden(p) && (p.required || !isUnsatisfiable(p.node)));
   const probability = depth >= SOFT_DEPTH || ctx.minimal ? 0 : depth <= 1 ? 0.9 : depth <= 3 ? 0.7 : 0.5;
   const chosen = new Set(candidates.filter((p) => p.required || ctx.rng.bool(probability)));
   for (const p of [...chosen]) {

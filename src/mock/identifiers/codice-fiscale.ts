@@ -54,6 +54,35 @@ export function isValidCodiceFiscale(value: string): boolean {
   return codiceFiscaleCheckChar(value) === value[15];
 }
 
+/** What a codice fiscale says about its holder. */
+export interface DecodedCodiceFiscale {
+  readonly sex: 'M' | 'F';
+  /** `YYYY-MM-DD`. */
+  readonly birthDate: string;
+  /** Cadastral (Belfiore) code of the birth municipality (Z… for a foreign country). */
+  readonly birthPlaceCode: string;
+}
+
+/**
+ * Sex, birth date and birth place of a valid codice fiscale (undefined otherwise). The code keeps two digits of the
+ * year: a year after `referenceYear`'s last two digits is read as last century.
+ */
+export function decodeCodiceFiscale(value: string, referenceYear: number): DecodedCodiceFiscale | undefined {
+  if (!isValidCodiceFiscale(value)) return undefined;
+  const yy = decodeDigits(value.slice(6, 8));
+  const month = MONTH_LETTERS.indexOf(value[8] ?? '') + 1;
+  const rawDay = decodeDigits(value.slice(9, 11));
+  const sex = rawDay > 40 ? 'F' : 'M';
+  const day = sex === 'F' ? rawDay - 40 : rawDay;
+  const century = yy > referenceYear % 100 ? Math.floor(referenceYear / 100) - 1 : Math.floor(referenceYear / 100);
+  const year = century * 100 + yy;
+  // 31 February and the like pass the shape check but name no day.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  const birthPlaceCode = `${value[11] ?? ''}${decodeDigits(value.slice(12, 15)).toString().padStart(3, '0')}`;
+  return { sex, birthDate: date.toISOString().slice(0, 10), birthPlaceCode };
+}
+
 export function generateCodiceFiscale(rng: Rng, person: CodiceFiscalePerson = {}): string {
   const sex = person.sex ?? (rng.bool() ? 'M' : 'F');
   const lastName = person.lastName ?? rng.pick(LAST_NAMES);

@@ -12,6 +12,7 @@ import { generateValue } from '../../../src/mock/generate/generate-value.js';
 import { isJsonMediaType, parseMediaType } from '../../../src/mock/media-type.js';
 import { createMockServer } from '../../../src/mock/mock-server.js';
 import { createValidator } from '../../../src/mock/schema/create-validator.js';
+import { admitsNoValue } from '../../../src/mock/schema/find-unsatisfiable.js';
 import { findConflicts, prepareSchema } from '../../../src/mock/schema/prepare-schema.js';
 import { schemaTypes } from '../../../src/mock/schema-types.js';
 import type { SchemaDialect } from '../../../src/mock/types.js';
@@ -205,14 +206,18 @@ function checkAnswer(doc: LoadedDocument, op: Operation, res: request.Response, 
   const violations = createValidator(schema, dialect, 'response', { document: doc.document })(value);
   if (violations.length === 0) return '';
   const listed = violations.slice(0, 3).map((v) => `${v.pointer} ${v.message}`).join('; ');
-  // A schema that contradicts itself (a required property that additionalProperties: false forbids) has no valid
-  // instance: that is the document's defect, reported apart, not the mock's failure.
-  const conflicts = findConflicts(prepareSchema(schema, dialect, { document: doc.document }));
+  // Only a schema that admits no value at all (e.g. a required property that additionalProperties: false forbids, at
+  // the root or under required members) excuses a body that breaks it, and only where the contradiction lies: that
+  // is the document's defect, reported apart. A contradiction under an optional property or in array items that may
+  // be empty is the mock's to avoid.
+  const prepared = prepareSchema(schema, dialect, { document: doc.document });
+  const conflicts = findConflicts(prepared);
   const explained = violations.every((v) => {
     const name = /'([^']+)'/.exec(v.message)?.[1] ?? v.pointer.split('/').pop() ?? '';
     return name !== '' && conflicts.some((c) => c.includes(`"${name}"`));
   });
-  return explained ? `DEFECT:body cannot satisfy its schema, which admits no value (${conflicts[0]}): ${listed}` : `body violates its schema: ${listed}`;
+  if (!admitsNoValue(prepared) || !explained) return `body violates its schema: ${listed}`;
+  return `DEFECT:body cannot satisfy its schema, which admits no value (${conflicts[0]}): ${listed}`;
 }
 
 /** A typed parameter with a value its schema refuses, or undefined when the parameter has no such type. */

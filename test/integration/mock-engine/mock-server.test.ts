@@ -61,9 +61,13 @@ describe('mock server on imprese (OpenAPI 3.0)', () => {
 
     const example = await request(imprese.app).get('/unites-legales/552100554').set('Prefer', 'example=active');
     expect(example.body.denomination).toBe('NUMERIQUE EXEMPLE SERVICES');
+    // A named example is served exactly as written.
+    expect(example.body.siren).toBe('847312253');
 
+    // Static mode serves the document's example, about the company asked for: its SIREN, SIRET and VAT number.
     const staticMode = await request(imprese.app).get('/unites-legales/552100554').set('Prefer', 'dynamic=false');
-    expect(staticMode.body.siren).toBe('847312253');
+    expect(staticMode.body).toMatchObject({ siren: '552100554', denomination: 'NUMERIQUE EXEMPLE SERVICES', tva_intracommunautaire: 'FR96552100554' });
+    expect(staticMode.body.siret_siege).toMatch(/^552100554\d{5}$/);
     expect(staticMode.headers['x-ratelimit-limit']).toBe('250');
 
     const fromDefault = await request(imprese.app).get('/unites-legales/552100554').set('Prefer', 'code=500');
