@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
 import { loadSigningKeys } from './tokens/load-signing-keys.js';
 import { createTokens } from './tokens/create-tokens.js';
+import { createLimits } from './limits/create-limits.js';
 import { loadMockEngines } from './mock/load-mock-engines.js';
 import { createMockHandler } from './mock/mock-handler.js';
 
@@ -42,7 +43,17 @@ export async function startGateway(options: StartOptions, env: Env = process.env
   logger.info({ source: keys.source, path: keys.path }, 'signing keys loaded');
 
   const store = createStore(config.gateway.store, logger);
-  const tokens = createTokens({ tokens: config.gateway.tokens, keys: keys.keySet, store, registry, consumers: config.consumers, logger });
+  const limits = createLimits({ gateway: config.gateway, consumers: config.consumers, store, logger });
+  const tokens = createTokens({
+    tokens: config.gateway.tokens,
+    keys: keys.keySet,
+    store,
+    registry,
+    consumers: config.consumers,
+    logger,
+    rateLimit: limits.ipRateLimit,
+    revocationFailOpen: config.gateway.limits.failOpen,
+  });
   const sandbox = config.gateway.sandbox;
   const engines = loadMockEngines(registry, {
     mocksDir: sandbox.mocksDir,
@@ -56,6 +67,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
     store,
     logger,
     sandbox: createMockHandler(engines),
+    limiter: limits.limiter,
     authenticator: tokens.authenticator,
     routes: tokens.routes,
     upstreamHeaders: tokens.upstreamHeaders,
@@ -87,6 +99,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
       clearInterval(sweeper);
       clearTimeout(grace);
       gateway.close();
+      await limits.close().catch(() => undefined);
       await store.close().catch(() => undefined);
       await demo?.close();
       logger.info('stopped');

@@ -1,5 +1,6 @@
 // zod schema of config/apis/<id>.yaml: one registered API (identity, document, upstream, sandbox, plans, catalogue fields).
 import { z } from 'zod';
+import { planLimitsSchema } from './gateway-schema.js';
 
 export const API_ID = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -32,6 +33,20 @@ export const apiSchema = z.strictObject({
     })
     .default({ enabled: true, dynamic: true }),
   plans: z.array(z.string()).default([]).describe('plan names from gateway.yaml offered for this API'),
+  limits: z
+    .strictObject({
+      ceiling: z
+        .strictObject({
+          perSecond: z.number().int().positive().optional(),
+          perMinute: z.number().int().positive().optional(),
+          perDay: z.number().int().positive().optional(),
+          perMonth: z.number().int().positive().optional(),
+        })
+        .optional()
+        .describe("all production consumers together: protects the agency's upstream"),
+      plans: z.record(z.string(), planLimitsSchema).default({}).describe('per-plan overrides for this API, field by field'),
+    })
+    .default({ plans: {} }),
   themes: z.array(z.string()).default([]),
   keywords: z.array(z.string()).default([]),
   links: z

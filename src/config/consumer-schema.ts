@@ -1,5 +1,6 @@
 // zod schema of config/consumers.yaml: production consumers declared in config (the admin API manages them later).
 import { z } from 'zod';
+import { planLimitsSchema } from './gateway-schema.js';
 
 // A public JWK as RFC 7517 describes it; private members are refused so a leaked config file leaks no private key.
 const publicJwk = z
@@ -19,6 +20,7 @@ export const consumerSchema = z
       .describe('client_secret_basic / client_secret_post'),
     jwk: publicJwk.optional().describe('public key for private_key_jwt client assertions'),
     disabled: z.boolean().default(false),
+    limits: planLimitsSchema.optional().describe("overrides of the plan's limits for this consumer, field by field, on every API"),
   })
   .refine((c) => c.secretHash !== undefined || c.jwk !== undefined, {
     message: 'expected a secretHash or a jwk (how the consumer authenticates), found neither',

@@ -112,6 +112,13 @@ export function loadConfig(dir: string, env: Readonly<Record<string, string | un
           issues.push({ file, field: `plans[${i}]`, message: `expected a plan defined in gateway.yaml (${known.join(', ') || 'none defined'}), found "${plan}"` });
         }
       }
+      // An override of a plan that does not exist would never apply: a typo that silently changes nothing.
+      for (const plan of Object.keys(config.limits.plans)) {
+        if (!(plan in gateway.plans)) {
+          const known = Object.keys(gateway.plans);
+          issues.push({ file, field: `limits.plans.${plan}`, message: `expected a plan defined in gateway.yaml (${known.join(', ') || 'none defined'}), found "${plan}"` });
+        }
+      }
     }
     apis.push(deepFreeze({ config, file, openapiPath }));
   }

@@ -1,4 +1,4 @@
-// The limit stage's contract: admit or refuse a routed, authenticated request (the plans arrive with the limits feature).
+// The limit stage's contract: admit or refuse a routed, authenticated request (create-limiter.ts is the implementation).
 import type { Response } from 'express';
 import type { RequestContext } from '../pipeline/context.js';
 

@@ -3,6 +3,7 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ConsumerConfig } from '../config/consumer-schema.js';
+import type { IpRateLimitFactory } from '../limits/ip-rate-limit.js';
 import type { TokensConfig } from '../config/gateway-schema.js';
 import type { Authenticator } from '../pipeline/authenticator.js';
 import type { ProxyOptions } from '../proxy/create-proxy.js';
@@ -30,6 +31,10 @@ export interface TokensDeps {
   logger?: Logger;
   /** Epoch ms; Date.now by default. */
   clock?: () => number;
+  /** Per-address limiters from the limits feature (createLimits().ipRateLimit); by default, counters in `store`. */
+  rateLimit?: IpRateLimitFactory;
+  /** Accept valid tokens whose revocation cannot be checked because the Store is down (limits.failOpen). */
+  revocationFailOpen?: boolean;
 }
 
 export interface Tokens {
@@ -63,12 +68,23 @@ export function createTokens(deps: TokensDeps): Tokens {
   });
   const cache = createVerificationCache(tokens.verificationCacheSize);
   const revocations = createRevocationList(store);
+  let revocationUnchecked = 0;
+  let lastWarned = Number.NEGATIVE_INFINITY;
   const authenticator = createTokenAuthenticator({
     verifier,
     cache,
     revocations,
     clock,
     onRejected: (code, api) => logger?.debug({ api, reason: code }, 'access token refused'),
+    revocationFailOpen: deps.revocationFailOpen ?? false,
+    onRevocationUnchecked: () => {
+      revocationUnchecked += 1;
+      const now = clock();
+      if (now - lastWarned >= 10_000) {
+        lastWarned = now;
+        logger?.warn({ acceptedWithoutRevocationCheck: revocationUnchecked }, 'store unreachable: tokens accepted without revocation check (limits.failOpen)');
+      }
+    },
   });
   const clients = createClientAuthenticator({
     consumers: deps.consumers,
@@ -85,6 +101,7 @@ export function createTokens(deps: TokensDeps): Tokens {
     endpoint,
     clock,
     limiterStore: (name) => createRateLimitStore(store, `rate-limit:${name}:`),
+    ...(deps.rateLimit ? { rateLimit: deps.rateLimit } : {}),
     ...(logger ? { logger } : {}),
   });
   const upstreamHeaders = createUpstreamHeaders({

@@ -1,8 +1,9 @@
 // The token feature's HTTP face: POST /sandbox/tokens, POST /oauth/token, the JWKS and the RFC 8414 metadata (express adapter).
 import express, { type ErrorRequestHandler, type RequestHandler, type Response, type Router } from 'express';
-import { MemoryStore, rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
+import { MemoryStore, type Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { TokensConfig } from '../config/gateway-schema.js';
+import { createIpRateLimitFactory, type IpRateLimitFactory } from '../limits/ip-rate-limit.js';
 import { bearerChallenge } from '../pipeline/authenticator.js';
 import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
@@ -22,8 +23,13 @@ export interface TokenRoutesOptions {
   endpoint: TokenEndpoint;
   /** Epoch ms; Date.now unless a test freezes it. */
   clock?: () => number;
-  /** A rate-limit store per limiter name; express-rate-limit's MemoryStore (per process) when absent. */
-  limiterStore?: (name: 'sandbox-tokens' | 'oauth-token') => RateLimitStore;
+  /**
+   * Per-address limiters (the limits feature's: rate-limit-redis or MemoryStore, with its fault policy). When absent,
+   * express-rate-limit over `limiterStore`, or its MemoryStore (per process) when that is absent too.
+   */
+  rateLimit?: IpRateLimitFactory;
+  /** A rate-limit store per limiter name, used when `rateLimit` is absent. */
+  limiterStore?: (name: string) => RateLimitStore;
   /** POST /oauth/token attempts per minute per client address (each may cost a scrypt check). */
   tokenEndpointPerMinutePerIp?: number;
   logger?: Logger;
@@ -35,24 +41,6 @@ function methodNotAllowed(allow: string): RequestHandler {
   return () => {
     throw new ProblemError(problems.methodNotAllowed, `This resource accepts ${allow}.`, { headers: { Allow: allow } });
   };
-}
-
-function limiter(windowMs: number, limit: number, store: RateLimitStore, what: string, clock: () => number): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit,
-    store,
-    // Seconds to the window's end on our clock (the library would read Date.now itself).
-    retryAfter: (req) => {
-      const resetTime = (req as unknown as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      return resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - clock()) / 1000)) : Math.ceil(windowMs / 1000);
-    },
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // The app's trust proxy setting decides req.ip; a client-sent X-Forwarded-For is the gateway's business, not a misconfiguration.
-    validate: { xForwardedForHeader: false, forwardedHeader: false },
-    handler: (_req, _res, next) => next(new ProblemError(problems.rateLimited, `At most ${limit} ${what} per client address; see Retry-After.`)),
-  });
 }
 
 function sendOAuthError(res: Response, err: OAuthError): void {
@@ -76,12 +64,13 @@ const rejectQueryTokens: RequestHandler = (req, _res, next) => {
 export function createTokenRoutes(options: TokenRoutesOptions): Router {
   const clock = options.clock ?? Date.now;
   const storeFor = options.limiterStore ?? (() => new MemoryStore());
+  const limiter = options.rateLimit ?? createIpRateLimitFactory({ storeFor, clock });
   const router = express.Router();
   router.use(rejectQueryTokens);
 
   router.post(
     '/sandbox/tokens',
-    limiter(HOUR_MS, options.tokens.sandbox.issuancePerHourPerIp, storeFor('sandbox-tokens'), 'sandbox tokens per hour', clock),
+    limiter({ name: 'sandbox-tokens', windowMs: HOUR_MS, limit: options.tokens.sandbox.issuancePerHourPerIp, what: 'sandbox tokens per hour' }),
     (req, _res, next) => {
       // The body is optional; an empty one (Content-Length: 0) counts as none, whatever its Content-Type.
       const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -124,7 +113,7 @@ export function createTokenRoutes(options: TokenRoutesOptions): Router {
   };
   router.post(
     '/oauth/token',
-    limiter(60_000, options.tokenEndpointPerMinutePerIp ?? 60, storeFor('oauth-token'), 'token requests per minute', clock),
+    limiter({ name: 'oauth-token', windowMs: 60_000, limit: options.tokenEndpointPerMinutePerIp ?? 60, what: 'token requests per minute' }),
     noStore,
     express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }),
     issueProductionToken,

@@ -17,6 +17,14 @@ export interface TokenAuthenticatorOptions {
   clock: () => number;
   /** Told why a token was refused (for a debug log); the client is told far less. */
   onRejected?: (code: TokenErrorCode, apiId: string) => void;
+  /**
+   * When the Store cannot say whether a token was revoked: true accepts the (otherwise valid) token, false answers 503.
+   * main.ts passes `limits.failOpen`, the operator's one switch for "the shared store is down", so that a Redis
+   * outage does not refuse every production call while the limits are set to keep serving. Default false.
+   */
+  revocationFailOpen?: boolean;
+  /** Told each time a token was accepted without its revocation check (for a warning log and a counter). */
+  onRevocationUnchecked?: (err: unknown) => void;
 }
 
 function invalidToken(code: TokenErrorCode): ProblemError {
@@ -65,11 +73,15 @@ export function createTokenAuthenticator(options: TokenAuthenticatorOptions): Au
         try {
           revoked = await revocations.isRevoked(principal.tokenId ?? '');
         } catch (err) {
-          // Fail closed: without the Store we cannot know whether the token was revoked.
-          throw new ProblemError(problems.serviceUnavailable, 'Token revocation cannot be checked right now.', {
-            headers: { 'Retry-After': '5' },
-            cause: err,
-          });
+          if (!options.revocationFailOpen) {
+            // Fail closed: without the Store we cannot know whether the token was revoked.
+            throw new ProblemError(problems.serviceUnavailable, 'Token revocation cannot be checked right now.', {
+              headers: { 'Retry-After': '5' },
+              cause: err,
+            });
+          }
+          options.onRevocationUnchecked?.(err);
+          revoked = false;
         }
         if (revoked) throw new TokenError('revoked', 'jti is revoked');
       } catch (err) {

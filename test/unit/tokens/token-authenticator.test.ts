@@ -16,20 +16,23 @@ const { keySet } = generatedKeySet();
 const issuer = createTokenIssuer({ keys: keySet, issuer: 'https://gw.test', audience: 'portico', sandboxTtlSeconds: 600, productionTtlSeconds: 3600 });
 const api = (id: string, access = 'token') => ({ id, config: { access } }) as unknown as RegisteredApi;
 
-function setup(store: Store = createMemoryStore(), cacheSize = 100) {
+function setup(store: Store = createMemoryStore(), cacheSize = 100, revocationFailOpen = false) {
   const clock = frozenClock();
   const verifier = createTokenVerifier({ keys: keySet, issuer: 'https://gw.test', audience: 'portico', clockSkewSeconds: 60, maxTokenBytes: 8192 });
   const verify = vi.spyOn(verifier, 'verify');
   const rejected: string[] = [];
+  const unchecked: string[] = [];
   const authenticator = createTokenAuthenticator({
     verifier,
     cache: createVerificationCache(cacheSize),
     revocations: createRevocationList(store),
     clock,
     onRejected: (code) => rejected.push(code),
+    revocationFailOpen,
+    onRevocationUnchecked: () => unchecked.push('unchecked'),
   });
   const call = (headers: IncomingHttpHeaders, target = api('imprese')) => authenticator.authenticate({ headers }, target);
-  return { clock, verify, rejected, call, store };
+  return { clock, verify, rejected, unchecked, call, store };
 }
 
 async function problemOf(promise: Promise<unknown>): Promise<{ status: number; challenge: string | undefined; detail: string | undefined }> {
@@ -88,6 +91,17 @@ describe('token authenticator', () => {
     const { token } = issuer.issueSandbox({ apis: ['imprese'], now: T0 });
     await store.close();
     expect((await problemOf(call(bearer(token.access_token)))).status).toBe(503);
+  });
+
+  it('with revocationFailOpen (limits.failOpen), accepts a valid token when the Store is down, and reports it', async () => {
+    const store = createMemoryStore();
+    const { call, unchecked } = setup(store, 100, true);
+    const { token } = issuer.issueSandbox({ apis: ['imprese'], now: T0 });
+    await store.close();
+    expect((await call(bearer(token.access_token))).env).toBe('sandbox');
+    expect(unchecked).toEqual(['unchecked']);
+    // an invalid token is still refused: failing open only skips the revocation lookup
+    expect((await problemOf(call(bearer(`${token.access_token}x`)))).status).toBe(401);
   });
 
   it('answers 403 insufficient_scope for a valid token without the API, and 401 for a malformed header', async () => {

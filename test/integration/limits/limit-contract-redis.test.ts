@@ -1,0 +1,31 @@
+// The limit contract on a throwaway redis-server (rate-limit-redis and the Redis Store), and on a local 3-node Cluster.
+import { afterAll, beforeAll } from 'vitest';
+import { describeWithRedis, startRedisCluster, startRedisServer, type RedisCluster, type RedisServer } from '../../helpers/redis-server.js';
+import { runLimitContract } from './limit-contract.js';
+import { redisStoreConfig } from './limits-kit.js';
+
+describeWithRedis('limits on a single Redis node', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  runLimitContract('redis', () => redisStoreConfig({ url: redis.url }));
+});
+
+describeWithRedis(
+  'limits on a Redis Cluster',
+  () => {
+    let cluster: RedisCluster;
+    beforeAll(async () => {
+      cluster = await startRedisCluster(3);
+    });
+    afterAll(async () => {
+      await cluster?.stop();
+    });
+    runLimitContract('redis-cluster', () => redisStoreConfig({ clusterNodes: cluster.nodes }));
+  },
+  { cluster: true },
+);
