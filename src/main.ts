@@ -10,6 +10,7 @@ import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
 import { loadSigningKeys } from './tokens/load-signing-keys.js';
 import { createTokens } from './tokens/create-tokens.js';
 import { createLimits } from './limits/create-limits.js';
+import { createCatalogRoutes } from './catalog/routes.js';
 import { loadMockEngines } from './mock/load-mock-engines.js';
 import { createMockHandler } from './mock/mock-handler.js';
 
@@ -69,7 +70,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
     sandbox: createMockHandler(engines),
     limiter: limits.limiter,
     authenticator: tokens.authenticator,
-    routes: tokens.routes,
+    routes: [...tokens.routes, createCatalogRoutes({ registry, gateway: config.gateway, rateLimit: limits.ipRateLimit })],
     upstreamHeaders: tokens.upstreamHeaders,
   });
 

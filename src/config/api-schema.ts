@@ -1,6 +1,7 @@
 // zod schema of config/apis/<id>.yaml: one registered API (identity, document, upstream, sandbox, plans, catalogue fields).
 import { z } from 'zod';
 import { planLimitsSchema } from './gateway-schema.js';
+import { catalogFields } from '../catalog/catalog-schema.js';
 
 export const API_ID = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -55,6 +56,7 @@ export const apiSchema = z.strictObject({
       status: z.url().optional(),
     })
     .default({}),
+  ...catalogFields,
 });
 
 export type ApiConfig = z.infer<typeof apiSchema>;
