@@ -1,6 +1,6 @@
 // `npm run bench`: starts the upstream and each target in its own child process, loads each with autocannon from here,
 // reports req/s, p50/p99 latency, server CPU per request and memory, prints ratios and goals, writes bench/results/latest.json.
-// BENCH_TARGETS picks targets or groups (proxy, tokens, mock), e.g. BENCH_TARGETS=tokens or BENCH_TARGETS=mock,gateway.
+// BENCH_TARGETS picks targets or groups (proxy, tokens, mock, limits), e.g. BENCH_TARGETS=tokens or BENCH_TARGETS=mock,gateway.
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,8 @@ import autocannon from 'autocannon';
 import { killAllChildrenNow, stopAllChildren, type RunningServer } from './start-child.js';
 import { readMachineCpu, readProcessCpuMicros, CPU_TICK_MICROS } from './cpu-time.js';
 import { readProcessMemory } from './process-memory.js';
-import { goals, ratios, startUpstream, TargetUnavailable, targets, type BenchContext, type BenchTarget, type RunningTarget } from './targets.js';
-import { checkGoals, computeRatios, formatGoals, formatRatios, formatTable, type TargetResult } from './report.js';
+import { costs, goals, ratios, startUpstream, TargetUnavailable, targets, type BenchContext, type BenchTarget, type RunningTarget } from './targets.js';
+import { checkGoals, computeRatios, formatCosts, formatGoals, formatPeers, formatRatios, formatTable, type PeerResult, type TargetResult } from './report.js';
 
 // Beyond this share of the machine used by processes other than ours, a run's numbers are flagged.
 const OTHER_LOAD_WARNING_PERCENT = 10;
@@ -92,6 +92,9 @@ async function measure(target: BenchTarget, running: RunningTarget, upstream: Ru
   }
   console.log(`  measuring ${options.seconds} s with ${options.connections} connections…`);
   const proxied = running.proxiesUpstream ? upstream : undefined;
+  const peers = running.peers ?? [];
+  const countersBefore = await Promise.all(peers.map((p) => p.counters?.()));
+  const peersBefore = peers.map((p) => readProcessCpuMicros(p.pid));
   const serverBefore = readProcessCpuMicros(running.pid);
   const upstreamBefore = proxied ? readProcessCpuMicros(proxied.pid) : undefined;
   const machineBefore = readMachineCpu();
@@ -103,6 +106,8 @@ async function measure(target: BenchTarget, running: RunningTarget, upstream: Ru
   const machineAfter = readMachineCpu();
   const upstreamAfter = proxied ? readProcessCpuMicros(proxied.pid) : undefined;
   const serverAfter = readProcessCpuMicros(running.pid);
+  const peersAfter = peers.map((p) => readProcessCpuMicros(p.pid));
+  const countersAfter = await Promise.all(peers.map((p) => p.counters?.()));
   const memory = readProcessMemory(running.pid);
 
   const requests = result.requests.total;
@@ -111,10 +116,19 @@ async function measure(target: BenchTarget, running: RunningTarget, upstream: Ru
     machineBefore && machineAfter && machineAfter.total > machineBefore.total
       ? (100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total)
       : undefined;
-  // What the machine did beyond our three processes (softirq excluded: that is our loopback traffic); other tenants skew every number.
-  const oursPercent = (100 * (delta(serverBefore, serverAfter) + delta(upstreamBefore, upstreamAfter) + self.user + self.system)) / (elapsedMicros * os.availableParallelism());
+  const peersMicros = peers.reduce((sum, _, i) => sum + delta(peersBefore[i], peersAfter[i]), 0);
+  // What the machine did beyond our processes (softirq excluded: that is our loopback traffic); other tenants skew every number.
+  const oursPercent =
+    (100 * (delta(serverBefore, serverAfter) + delta(upstreamBefore, upstreamAfter) + peersMicros + self.user + self.system)) / (elapsedMicros * os.availableParallelism());
   const perRequest = (before: number | undefined, after: number | undefined): number | undefined =>
     before === undefined || after === undefined || requests === 0 ? undefined : (after - before) / requests;
+  const peerResults: PeerResult[] = peers.map((peer, i) => {
+    const before = countersBefore[i];
+    const after = countersAfter[i];
+    const countersPerRequest: Record<string, number> = {};
+    if (before && after && requests > 0) for (const [key, value] of Object.entries(after)) countersPerRequest[key] = (value - (before[key] ?? 0)) / requests;
+    return { label: peer.label, pid: peer.pid, cpuMicrosPerRequest: perRequest(peersBefore[i], peersAfter[i]), countersPerRequest };
+  });
   return {
     name: target.name,
     description: target.description,
@@ -135,6 +149,7 @@ async function measure(target: BenchTarget, running: RunningTarget, upstream: Ru
     non2xx: result.non2xx,
     ...(memory ? { memory: { idleRssMb: idle?.rssMb, ...memory } } : {}),
     ...(running.notes ? { notes: running.notes } : {}),
+    ...(peerResults.length > 0 ? { peers: peerResults } : {}),
   };
 }
 
@@ -210,6 +225,10 @@ async function main(): Promise<void> {
   const goalResults = checkGoals(ratioResults, goals);
   console.log(`\n${formatTable(results)}\n`);
   if (ratioResults.length > 0) console.log(`${formatRatios(ratioResults)}\n`);
+  const costLines = formatCosts(results, costs);
+  if (costLines) console.log(`${costLines}\n`);
+  const peerLines = formatPeers(results);
+  if (peerLines) console.log(`${peerLines}\n`);
   if (goalResults.length > 0) console.log(`${formatGoals(goalResults)}\n`);
   for (const goal of goals) {
     const missing = skipped.find((s) => s.name === goal.numerator || s.name === goal.denominator);

@@ -76,11 +76,14 @@ export interface CommandOptions {
   args: readonly string[];
   /** Base URL the command will listen on (it was given the port). */
   url: string;
-  /** A path that answers (any status) once the server listens. */
-  readyPath: string;
+  /** A path that answers (any status) once the server listens (HTTP servers). */
+  readyPath?: string;
+  /** Readiness probe for servers that do not speak HTTP (e.g. a Redis PING); polled instead of readyPath. */
+  isReady?: () => Promise<boolean>;
   /** stdout and stderr of the command go to this file (truncated first); its tail is shown if it fails to start. */
   logFile: string;
-  env?: Record<string, string>;
+  /** Added to this process's environment; a key set to undefined is removed from the child's. */
+  env?: Record<string, string | undefined>;
   readyTimeoutMs?: number;
 }
 
@@ -105,8 +108,20 @@ function tail(file: string, lines = 15): string {
   }
 }
 
-/** Spawns a server command directly (no shell), polls readyPath until it answers, stops it by PID. */
+async function answersHttp(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Spawns a server command directly (no shell), polls isReady (or readyPath) until it answers, stops it by PID. */
 export async function startCommand(name: string, options: CommandOptions): Promise<RunningServer> {
+  const probe = options.isReady ?? (() => answersHttp(options.url + (options.readyPath ?? '/')));
+  const where = options.isReady ? options.url : options.url + (options.readyPath ?? '/');
   const fd = openSync(options.logFile, 'w');
   let child: ChildProcess;
   try {
@@ -126,14 +141,9 @@ export async function startCommand(name: string, options: CommandOptions): Promi
   try {
     for (;;) {
       if (exited) throw new Error(`${name}: exited before it was ready (${exited}); its output:\n${tail(options.logFile)}`);
-      if (Date.now() > deadline) throw new Error(`${name}: not answering ${options.url}${options.readyPath} within ${timeoutMs} ms; its output:\n${tail(options.logFile)}`);
-      try {
-        const response = await fetch(options.url + options.readyPath, { signal: AbortSignal.timeout(2_000) });
-        await response.arrayBuffer();
-        break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      if (Date.now() > deadline) throw new Error(`${name}: not answering ${where} within ${timeoutMs} ms; its output:\n${tail(options.logFile)}`);
+      if (await probe()) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     let stopping: Promise<void> | undefined;
     return { name, url: options.url, pid, stop: () => (stopping ??= stopChild(child)) };

@@ -1,5 +1,5 @@
 // What `npm run bench` measures: a list of targets (name + start() → {url, pid, stop()}), the groups BENCH_TARGETS may
-// name, the ratios to print and the goals. Add a bench by adding a target here.
+// name, the ratios and costs to print and the goals. Add a bench by adding a target here.
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { generateSigningJwk } from '../src/tokens/key-set.js';
 import { ASSERTION_SEEN_HEADER } from './assertion-seen.js';
+import { redisServerAvailable, startBenchRedis, type BenchRedis } from './redis-server.js';
 import { freeLoopbackPort, startChild, startCommand, type RunningServer } from './start-child.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +35,17 @@ export interface RunningTarget {
   readonly headers?: Readonly<Record<string, string>>;
   /** What start() checked or found, printed with the target. */
   readonly notes?: readonly string[];
+  /** Other processes serving this target's requests (e.g. its redis-server): their CPU per request is reported too. */
+  readonly peers?: readonly PeerProcess[];
   stop(): Promise<void>;
+}
+
+export interface PeerProcess {
+  /** Short name for the table column and the lines, e.g. "redis". */
+  readonly label: string;
+  readonly pid: number;
+  /** Counters read just before and just after the measured run, reported per request (e.g. Redis commands processed). */
+  counters?(): Promise<Record<string, number>>;
 }
 
 export interface BenchTarget {
@@ -42,7 +53,7 @@ export interface BenchTarget {
   readonly description: string;
   /** Request path (and query) of the sanity check, and of every request unless `requests` varies it. */
   readonly path: string;
-  /** Groups BENCH_TARGETS may name instead of the target (proxy, tokens, mock). */
+  /** Groups BENCH_TARGETS may name instead of the target (proxy, tokens, mock, limits). */
   readonly groups: readonly string[];
   /** Whether the shared upstream must be running for this target. */
   readonly usesUpstream: boolean;
@@ -98,8 +109,8 @@ function benchSigningKeys(resultsDir: string): string {
 }
 
 /** POST /oauth/token, client_credentials with client_secret_basic (RFC 6749 §2.3.1: id and secret form-encoded first). */
-async function fetchProductionToken(baseUrl: string): Promise<string> {
-  const basic = Buffer.from(`${encodeURIComponent(BENCH_CLIENT_ID)}:${encodeURIComponent(BENCH_CLIENT_SECRET)}`).toString('base64');
+async function fetchProductionToken(baseUrl: string, clientId = BENCH_CLIENT_ID): Promise<string> {
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(BENCH_CLIENT_SECRET)}`).toString('base64');
   const response = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
     headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
@@ -148,6 +159,117 @@ function tokenTarget(name: string, configFolder: string, cacheWords: string): Be
         return { url: server.url, pid: server.pid, proxiesUpstream: true, accessLogFile: server.accessLogFile, headers: { authorization: `Bearer ${token}` }, notes, stop: server.stop };
       } catch (err) {
         await server.stop();
+        throw err;
+      }
+    },
+  };
+}
+
+// ---- limits targets ---------------------------------------------------------------------------------------------
+
+const LIMITS_CONFIG = path.join(here, 'config-limits');
+/** bench/config-limits/consumers.yaml: same secret and API; plan unlimited vs bench-limited (every window at 1e9). */
+const UNLIMITED_CLIENT_ID = BENCH_CLIENT_ID;
+const LIMITED_CLIENT_ID = 'bench-client-limited';
+const LIMITED_WINDOW = 1_000_000_000;
+
+/** The real CLI, `node bin/portico.js start --config bench/config-limits`, on a free loopback port; REDIS_URL only when given. */
+async function startPorticoCli(ctx: BenchContext, name: string, redisUrl: string | undefined): Promise<RunningServer & { accessLogFile: string }> {
+  const port = await freeLoopbackPort();
+  const accessLogFile = path.join(ctx.resultsDir, `${name}-stdout.log`);
+  const server = await startCommand(name, {
+    command: process.execPath,
+    args: [...ctx.nodeFlagsFor(name), path.join(repoRoot, 'bin', 'portico.js'), 'start', '--config', LIMITS_CONFIG],
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/status',
+    logFile: accessLogFile,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BENCH_UPSTREAM_URL: requireUpstream(ctx).url,
+      LOG_LEVEL: ctx.logLevel,
+      SIGNING_KEYS_FILE: benchSigningKeys(ctx.resultsDir),
+      // Whatever the shell exported, the store is exactly what this target says.
+      REDIS_URL: redisUrl,
+      REDIS_CLUSTER_NODES: undefined,
+      CONFIG_DIR: undefined,
+    },
+  });
+  return Object.assign(server, { accessLogFile });
+}
+
+/** Proves the limits are on (limited) or off (unlimited) from the response headers, before anything is measured. */
+async function checkLimitHeaders(url: string, token: string, limited: boolean): Promise<string> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(5_000) });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url}: expected 200, got ${response.status}`);
+  const limit = response.headers.get('x-ratelimit-limit');
+  const policy = response.headers.get('ratelimit-policy');
+  if (!limited) {
+    if (limit !== null || policy !== null) throw new Error(`${url}: the unlimited consumer got rate-limit headers (X-RateLimit-Limit ${limit}, RateLimit-Policy ${policy})`);
+    return 'unlimited consumer: no X-RateLimit-* / RateLimit-Policy headers (no windows)';
+  }
+  if (limit !== String(LIMITED_WINDOW)) {
+    throw new Error(`${url}: expected X-RateLimit-Limit ${LIMITED_WINDOW} for the limited consumer, got ${limit ?? 'none'} (limits off, or Redis failing open?)`);
+  }
+  return `limited consumer: X-RateLimit-Limit ${limit}, X-RateLimit-Remaining ${response.headers.get('x-ratelimit-remaining')}, RateLimit-Policy ${policy ?? 'none'}`;
+}
+
+/** The counters a limited request must have written to Redis: both bursts and the day quota of the consumer on the API. */
+async function checkRedisKeys(redis: BenchRedis, clientId: string, limited: boolean): Promise<string> {
+  const keys = await redis.keys();
+  // /oauth/token's per-address limiter also counts in Redis ({ip:…}); only the consumer's own windows matter here.
+  const counters = keys.filter((k) => k.includes(`{c:${encodeURIComponent(clientId)}:bench}`));
+  if (limited) {
+    const missing = ['second', 'minute', 'day'].filter((w) => !counters.some((k) => k.endsWith(`:${w}`) || k.includes(`:${w}:`)));
+    if (missing.length > 0) throw new Error(`redis-server holds no ${missing.join('/')} counter after a limited request; keys: ${keys.join(', ') || 'none'}`);
+  } else if (counters.length > 0) {
+    throw new Error(`redis-server holds rate-limit counters after an unlimited request: ${counters.join(', ')}`);
+  }
+  return `redis-server pid ${redis.pid} on 127.0.0.1:${redis.port}; keys after the checks: ${keys.join(', ') || 'none'}`;
+}
+
+function limitsTarget(name: string, store: 'redis' | 'memory', limited: boolean): BenchTarget {
+  const clientId = limited ? LIMITED_CLIENT_ID : UNLIMITED_CLIENT_ID;
+  const planWords = limited
+    ? `plan bench-limited (burst perSecond + perMinute, quota perDay, each ${LIMITED_WINDOW.toExponential(0)}: nothing refused, all three counted)`
+    : 'plan unlimited (no windows)';
+  const storeWords =
+    store === 'redis'
+      ? 'Redis store (REDIS_URL → a redis-server of its own on a free loopback port; the revocation check is a Redis round trip too)'
+      : 'memory store (counters in the process)';
+  return {
+    name,
+    description: `node bin/portico.js start, access: token route, production token of ${clientId} (client_secret_basic), ${planWords}, ${storeWords}`,
+    path: ITEM_PATH,
+    groups: ['limits'],
+    usesUpstream: true,
+    async start(ctx) {
+      if (store === 'redis' && !redisServerAvailable()) throw new TargetUnavailable('redis-server is not on PATH (apt-get install redis-server)');
+      const redis = store === 'redis' ? await startBenchRedis(`${name}-redis`, path.join(ctx.resultsDir, `${name}-redis.log`)) : undefined;
+      let server: (RunningServer & { accessLogFile: string }) | undefined;
+      const stop = async (): Promise<void> => {
+        await server?.stop();
+        await redis?.stop();
+      };
+      try {
+        server = await startPorticoCli(ctx, name, redis?.url);
+        const token = await fetchProductionToken(server.url, clientId);
+        const notes = await checkTokenRoute(server.url + ITEM_PATH, token);
+        notes.push(await checkLimitHeaders(server.url + ITEM_PATH, token, limited));
+        if (redis) notes.push(await checkRedisKeys(redis, clientId, limited));
+        return {
+          url: server.url,
+          pid: server.pid,
+          proxiesUpstream: true,
+          accessLogFile: server.accessLogFile,
+          headers: { authorization: `Bearer ${token}` },
+          notes,
+          ...(redis ? { peers: [{ label: 'redis', pid: redis.pid, counters: redis.commandCounts }] } : {}),
+          stop,
+        };
+      } catch (err) {
+        await stop();
         throw err;
       }
     },
@@ -238,6 +360,9 @@ export const targets: readonly BenchTarget[] = [
   },
   tokenTarget('gateway-token-cached', 'config-token', 'verification cached (tokens.verificationCacheSize 10000): a SHA-256 and an LRU hit per request'),
   tokenTarget('gateway-token-uncached', 'config-token-uncached', 'tokens.verificationCacheSize 0: the ES256 signature verified on every request'),
+  limitsTarget('gateway-redis-unlimited', 'redis', false),
+  limitsTarget('gateway-redis-limited', 'redis', true),
+  limitsTarget('gateway-memory-limited', 'memory', true),
   {
     name: 'mock-portico',
     description: `portico mock ${path.relative(repoRoot, MOCK_DOCUMENT)} (dynamic, default info log to a file), GET /records/{1..${MOCK_IDS}}`,
@@ -272,6 +397,19 @@ export const ratios: readonly (readonly [string, string])[] = [
   ['gateway-token-uncached', 'bare-proxy'],
   ['gateway-token-uncached', 'gateway-token-cached'],
   ['mock-portico', 'mock-prism'],
+  // The cost of distributed limiting (issue 5): the same route and gateway, only the consumer's plan (and store) differ.
+  ['gateway-redis-limited', 'gateway-redis-unlimited'],
+  ['gateway-memory-limited', 'gateway-redis-unlimited'],
+  ['gateway-redis-limited', 'gateway-memory-limited'],
+  // Only when BENCH_TARGETS also names gateway-token-cached (memory store, no limits): the unlimited baseline without Redis.
+  ['gateway-redis-unlimited', 'gateway-token-cached'],
+  ['gateway-memory-limited', 'gateway-token-cached'],
+];
+
+/** Printed as absolute differences per request (gateway CPU, peers' CPU and counters): numerator minus denominator. */
+export const costs: readonly { readonly numerator: string; readonly denominator: string; readonly title: string }[] = [
+  { numerator: 'gateway-redis-limited', denominator: 'gateway-redis-unlimited', title: 'limits counted in Redis (2 bursts + 1 quota)' },
+  { numerator: 'gateway-memory-limited', denominator: 'gateway-redis-unlimited', title: 'limits counted in memory, vs the Redis unlimited route' },
 ];
 
 export interface Goal {
