@@ -5,14 +5,9 @@ import { loadConfig } from './config/load-config.js';
 import { loadRegistry } from './registry/load-registry.js';
 import { createStore } from './store/create-store.js';
 import { createLogger } from './create-logger.js';
-import { createApp } from './app.js';
 import { startDemoUpstreams } from './demo/start-demo-upstreams.js';
 import { loadSigningKeys } from './tokens/load-signing-keys.js';
-import { createTokens } from './tokens/create-tokens.js';
-import { createLimits } from './limits/create-limits.js';
-import { createCatalogRoutes } from './catalog/routes.js';
-import { loadMockEngines } from './mock/load-mock-engines.js';
-import { createMockHandler } from './mock/mock-handler.js';
+import { composeGateway } from './compose-gateway.js';
 
 export interface StartOptions {
   configDir?: string;
@@ -44,35 +39,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
   logger.info({ source: keys.source, path: keys.path }, 'signing keys loaded');
 
   const store = createStore(config.gateway.store, logger);
-  const limits = createLimits({ gateway: config.gateway, consumers: config.consumers, store, logger });
-  const tokens = createTokens({
-    tokens: config.gateway.tokens,
-    keys: keys.keySet,
-    store,
-    registry,
-    consumers: config.consumers,
-    logger,
-    rateLimit: limits.ipRateLimit,
-    revocationFailOpen: config.gateway.limits.failOpen,
-  });
-  const sandbox = config.gateway.sandbox;
-  const engines = loadMockEngines(registry, {
-    mocksDir: sandbox.mocksDir,
-    defaultLocale: config.gateway.defaults.sandboxLocale,
-    seed: sandbox.seed,
-    validateResponses: sandbox.validateResponses,
-  });
-  const gateway = createApp({
-    gateway: config.gateway,
-    registry,
-    store,
-    logger,
-    sandbox: createMockHandler(engines),
-    limiter: limits.limiter,
-    authenticator: tokens.authenticator,
-    routes: [...tokens.routes, createCatalogRoutes({ registry, gateway: config.gateway, rateLimit: limits.ipRateLimit })],
-    upstreamHeaders: tokens.upstreamHeaders,
-  });
+  const gateway = composeGateway({ config, registry, store, keys: keys.keySet, logger });
 
   const server = http.createServer(gateway.app);
   // Longer than common load balancers' idle timeouts, so they close first and never reuse a socket we just closed.
@@ -100,7 +67,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
       clearInterval(sweeper);
       clearTimeout(grace);
       gateway.close();
-      await limits.close().catch(() => undefined);
+      await gateway.limits.close().catch(() => undefined);
       await store.close().catch(() => undefined);
       await demo?.close();
       logger.info('stopped');

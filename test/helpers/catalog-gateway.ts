@@ -1,17 +1,14 @@
-// A whole gateway over the repo's real config/ (three demo APIs), wired as main.ts wires it plus the catalogue routes,
+// A whole gateway over the repo's real config/ (three demo APIs), composed exactly as main.ts composes it,
 // listening on a free loopback port: tokens, the sandbox's mock engine, and upstreams pointed at a dead address.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createApp, type Gateway } from '../../src/app.js';
-import { createCatalogRoutes } from '../../src/catalog/routes.js';
+import type { Gateway } from '../../src/app.js';
+import { composeGateway } from '../../src/compose-gateway.js';
 import { loadConfig, type LoadedConfig } from '../../src/config/load-config.js';
-import { loadMockEngines } from '../../src/mock/load-mock-engines.js';
-import { createMockHandler } from '../../src/mock/mock-handler.js';
 import { loadRegistry } from '../../src/registry/load-registry.js';
 import type { Registry } from '../../src/registry/registry.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { createTokens } from '../../src/tokens/create-tokens.js';
 import { captureLogger } from './capture-logger.js';
 import { generatedKeySet } from './token-kit.js';
 
@@ -34,19 +31,7 @@ export async function buildCatalogGateway(publicUrl = 'http://localhost:8080'): 
   });
   const { registry } = await loadRegistry(config);
   const { logger } = captureLogger('warn');
-  const store = createMemoryStore();
-  const tokens = createTokens({ tokens: config.gateway.tokens, keys: generatedKeySet().keySet, store, registry, consumers: [], logger });
-  const engines = loadMockEngines(registry, { mocksDir: path.join(ROOT, 'mocks'), defaultLocale: config.gateway.defaults.sandboxLocale });
-  const gateway = createApp({
-    gateway: config.gateway,
-    registry,
-    store,
-    logger,
-    sandbox: createMockHandler(engines),
-    authenticator: tokens.authenticator,
-    routes: [...tokens.routes, createCatalogRoutes({ registry, gateway: config.gateway })],
-    upstreamHeaders: tokens.upstreamHeaders,
-  });
+  const gateway = composeGateway({ config, registry, store: createMemoryStore(), keys: generatedKeySet().keySet, logger, mocksDir: path.join(ROOT, 'mocks') });
   return { ...gateway, config, registry };
 }
 
