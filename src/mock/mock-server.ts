@@ -1,9 +1,13 @@
 // The standalone mock server behind `portico mock <file>`: one document served at its `paths` keys from the root,
 // like `prism mock`. Unknown paths are 404 problems, undeclared methods 405 with Allow.
-import express from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { accessLogStage, requestIdStage } from '../pipeline/stages.js';
-import { createProblemMiddleware } from '../problem/problem-middleware.js';
+import { createAccessLogger } from '../create-logger.js';
+import { buildAccessLogEntry } from '../pipeline/access-log.js';
+import type { RequestContext } from '../pipeline/context.js';
+import { chooseRequestId } from '../pipeline/request-id.js';
+import { problems } from '../problem/catalogue.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, toProblem, type ProblemTemplate } from '../problem/problem.js';
 import type { MockEngine } from './create-mock-engine.js';
 import { DEFAULT_BODY_LIMIT, readRequestBody } from './read-request-body.js';
 import { writeMockResponse } from './write-mock-response.js';
@@ -13,27 +17,79 @@ export interface MockServerOptions {
   readonly bodyLimit?: number;
 }
 
-export function createMockServer(engine: MockEngine, options: MockServerOptions): express.Express {
+// Longer paths are left out of the access log rather than cut.
+const LOGGED_PATH_LIMIT = 200;
+
+/**
+ * A plain node:http listener rather than an express app: three stages (request id, access log, engine) need no
+ * router, and express's per-request machinery cost as much CPU as the engine. The gateway's sandbox still reaches the
+ * engine through its express pipeline (mock-handler.ts).
+ */
+export function createMockServer(engine: MockEngine, options: MockServerOptions): RequestListener {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.use(requestIdStage());
-  // Standalone, the socket is the client: no proxy in front to trust.
-  app.use(accessLogStage(options.logger, (req) => req.socket.remoteAddress));
-  app.use(async (req, res) => {
-    const url = req.originalUrl;
-    const queryAt = url.indexOf('?');
+  const { logger } = options;
+  // One line per request on the same stream, without the redaction pass (as the gateway's access log).
+  const accessLogger = createAccessLogger(logger);
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, url: string, queryAt: number): Promise<void> => {
     const body = await readRequestBody(req, limit);
     const response = engine.respond({
-      method: req.method,
+      method: req.method ?? 'GET',
       path: queryAt === -1 ? url : url.slice(0, queryAt),
       query: queryAt === -1 ? '' : url.slice(queryAt + 1),
       headers: req.headers,
       body,
     });
     writeMockResponse(res, response);
-  });
-  app.use(createProblemMiddleware(options.logger));
-  return app;
+  };
+
+  return (req, res) => {
+    const ctx: RequestContext = { requestId: chooseRequestId(req.headers['x-request-id']), startedAt: process.hrtime.bigint() };
+    res.setHeader('X-Request-ID', ctx.requestId);
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    // 'close' follows 'finish' on a completed response and also fires when the client goes away: one listener covers both.
+    res.once('close', () => {
+      const path = queryAt === -1 ? url : url.slice(0, queryAt);
+      const entry = buildAccessLogEntry(
+        ctx,
+        { method: req.method ?? 'GET', ip: req.socket.remoteAddress, routePath: path.length <= LOGGED_PATH_LIMIT ? path : undefined },
+        { status: res.statusCode, finished: res.writableFinished, endedAt: process.hrtime.bigint() },
+      );
+      accessLogger.info(entry, 'request');
+    });
+    serve(req, res, url, queryAt).catch((err: unknown) => answerError(err, res, ctx, logger));
+  };
+}
+
+/** What the gateway's problem middleware does, for this server: a problem+json body, or a cut connection when too late. */
+function answerError(err: unknown, res: ServerResponse, ctx: RequestContext, logger: Logger): void {
+  if (res.headersSent) {
+    // Too late for a problem body: cut the connection so the client sees a truncated response, not a silent success.
+    logger.warn({ reqId: ctx.requestId, err }, 'error after headers were sent');
+    res.destroy();
+    return;
+  }
+  if (err instanceof ProblemError) {
+    sendProblem(res, ctx, err.template, err.detail, err.headers, err.extensions);
+    return;
+  }
+  logger.error({ reqId: ctx.requestId, err }, 'unhandled error');
+  sendProblem(res, ctx, problems.internal);
+}
+
+function sendProblem(
+  res: ServerResponse,
+  ctx: RequestContext,
+  template: ProblemTemplate,
+  detail?: string,
+  headers: Readonly<Record<string, string>> = {},
+  extensions: Readonly<Record<string, unknown>> = {},
+): void {
+  const body = toProblem(template, detail, ctx.requestId, extensions);
+  res.statusCode = template.status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
 }

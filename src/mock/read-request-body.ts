@@ -4,6 +4,7 @@ import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 export async function readRequestBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const tooLarge = (): ProblemError => new ProblemError(problems.payloadTooLarge, `The sandbox accepts request bodies up to ${limit} bytes.`);
@@ -12,7 +13,11 @@ export async function readRequestBody(req: IncomingMessage, limit: number = DEFA
   // A body parser earlier in the chain may already have consumed the stream.
   const parsed = (req as { body?: unknown }).body;
   if (Buffer.isBuffer(parsed)) return parsed;
-  if (req.readableEnded) return Buffer.alloc(0);
+  if (req.readableEnded) return EMPTY;
+  // HTTP/1.1 frames a request body with Content-Length or Transfer-Encoding (RFC 9112 §6.3); without either there is
+  // none, and node's parser agrees. Most mock calls are such GETs: skip the stream machinery for them.
+  // (node dumps the unread, empty stream itself when the response finishes.)
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined && req.httpVersionMajor === 1) return EMPTY;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -1,7 +1,7 @@
 // Seeds for generation: a digest of everything that should make two answers differ, so the same request (method,
 // path, query, body) against the same document and engine seed gets byte-identical data, and another id other data.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { QueryPairs } from './parse-parameters.js';
 
 export interface SeedParts {
@@ -35,7 +35,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 function digest(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('base64url');
+  // One-shot: a third of the cost of createHash().update().digest(), and two run on every request.
+  return hash('sha256', data, 'base64url');
 }
 
 function compare(a: string, b: string): number {

@@ -1,13 +1,10 @@
 // Test kit for the token feature: a frozen clock, generated keys, consumers with secrets and keys, and a gateway app wired with tokens.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import path from 'node:path';
 import { SignJWT } from 'jose';
 import { createApp, type Gateway } from '../../src/app.js';
-import { apiSchema } from '../../src/config/api-schema.js';
 import type { ConsumerConfig } from '../../src/config/consumer-schema.js';
 import { gatewaySchema, type GatewayConfig, type TokensConfig } from '../../src/config/gateway-schema.js';
-import { loadOpenApi } from '../../src/registry/load-openapi.js';
-import { createRegisteredApi, createRegistry, type Registry } from '../../src/registry/registry.js';
+import { createRegistry, type Registry } from '../../src/registry/registry.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { hashSecret, type ScryptParams } from '../../src/tokens/client-secret.js';
@@ -15,7 +12,7 @@ import { createTokens, type Tokens } from '../../src/tokens/create-tokens.js';
 import { createKeySet, generateSigningJwk, type KeySet, type SigningAlgorithm } from '../../src/tokens/key-set.js';
 import type { SandboxHandler } from '../../src/pipeline/sandbox-handler.js';
 import { captureLogger, type CapturedLogger } from './capture-logger.js';
-import { FIXTURES, type TestApi } from './test-gateway.js';
+import { registerTestApi, type TestApi } from './test-gateway.js';
 
 /** 2025-01-15T09:00:00Z: every token test starts here. */
 export const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
@@ -93,22 +90,7 @@ export async function testConsumers(): Promise<TestConsumers> {
 }
 
 export async function buildRegistry(apis: TestApi[], gateway: GatewayConfig): Promise<Registry> {
-  const registered = await Promise.all(
-    apis.map(async (api) => {
-      const config = apiSchema.parse({
-        id: api.id,
-        title: api.id,
-        version: 'v1',
-        agency: { name: 'Test agency' },
-        openapi: api.openapi,
-        upstream: { url: api.upstreamUrl },
-        access: api.access ?? 'token',
-        sandbox: { enabled: api.sandboxEnabled ?? true },
-      });
-      return createRegisteredApi(config, await loadOpenApi(path.resolve(FIXTURES, api.openapi)), gateway.defaults.upstreamTimeoutMs);
-    }),
-  );
-  return createRegistry(registered);
+  return createRegistry(await Promise.all(apis.map((api) => registerTestApi(api, gateway.defaults.upstreamTimeoutMs, 'token'))));
 }
 
 export interface TokenGateway extends Gateway {

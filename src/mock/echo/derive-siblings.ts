@@ -97,16 +97,20 @@ function derivePerson(object: Readonly<Record<string, unknown>>, ctx: SiblingCon
   if (person === undefined || cfKey === undefined) return [];
   const from = ctx.fromRequest.has(cfKey) ? cfKey : undefined;
   const out: Derived[] = [];
-  const push = (key: string, value: unknown) => {
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(object[key])) out.push({ key, value, from });
-  };
   for (const k of keys) {
     const name = normalisePropertyName(k);
-    if (SEX_NAMES.has(name)) push(k, sexLike(object[k], person.sex));
-    else if (BIRTH_DATE_NAMES.has(name)) push(k, dateLike(object[k], person.birthDate));
-    else if (BIRTH_PLACE_NAMES.has(name)) push(k, placeLike(object[k], person.birthPlaceCode));
+    let value: unknown;
+    if (SEX_NAMES.has(name)) value = sexLike(object[k], person.sex);
+    else if (BIRTH_DATE_NAMES.has(name)) value = dateLike(object[k], person.birthDate);
+    else if (BIRTH_PLACE_NAMES.has(name)) value = placeLike(object[k], person.birthPlaceCode);
+    if (value !== undefined && !sameJson(value, object[k])) out.push({ key: k, value, from });
   }
   return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sexLike(current: unknown, sex: 'M' | 'F'): unknown {

@@ -1,6 +1,7 @@
 // Makes an answer about what was asked for: properties named like a path parameter (or a query filter) take the
 // request's value, identifiers derived from it agree (see derive-siblings.ts), and the schema still has the last word.
 import { normalisePropertyName, recogniseIdentifier } from '../identifiers/recognise-identifier.js';
+import { cloneJson } from '../clone-json.js';
 import type { Locale, ValidateValue } from '../types.js';
 import type { CheckedParameter } from '../validate-request.js';
 import { collectEchoes, isScalar, type Echo, type Echoes, type Scalar } from './collect-echoes.js';
@@ -33,14 +34,17 @@ const GENERIC = new Set(['id', 'uuid', 'guid', 'code', 'codice', 'key', 'name', 
 export function echoRequest(value: unknown, parameters: readonly CheckedParameter[], locale: Locale, validate: ValidateValue): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const echoes = collectEchoes(parameters, locale);
-  const working = structuredClone(value) as object;
+  const working = cloneJson(value) as object;
   const changes: Change[] = [];
   walk(working, [], { list: false, top: true }, echoes, changes);
   if (changes.length === 0) return value;
+  // A valid result needs no comparison with the original (the usual case: one validation, not two).
+  const after = validate(working).length;
+  if (after === 0) return working;
   const baseline = validate(value).length;
-  if (validate(working).length <= baseline) return working;
+  if (after <= baseline) return working;
 
-  const result = structuredClone(value) as object;
+  const result = cloneJson(value) as object;
   let score = baseline;
   const refused = new Set<number>();
   changes.forEach((change, i) => {

@@ -27,8 +27,24 @@ const REPETITION = 5;
  */
 class WideningRandExp extends RandExp {
   longest = false;
+  rng: Rng | undefined;
+  /** A class's expansion depends only on the token (and the fixed default range): built once, not per character. */
+  private readonly sets = new Map<object, ReturnType<RandExpInstance['_expand']>>();
+
+  override randInt(a: number, b: number): number {
+    return (this.rng as Rng).int(a, b);
+  }
 
   override _gen(token: Parameters<RandExpInstance['_gen']>[0], groups: (string | null)[]): string {
+    if (token.type === SET) {
+      // What randexp does for a set, with the expansion cached.
+      let set = this.sets.get(token);
+      if (set === undefined) {
+        set = this._expand(token);
+        this.sets.set(token, set);
+      }
+      return set.length === 0 ? '' : String.fromCodePoint(set.index(this.randInt(0, set.length - 1)));
+    }
     if (!this.longest || token.type !== REPETITION) return super._gen(token, groups);
     const count = Math.min(token.max, token.min + this.max);
     let out = '';
@@ -60,7 +76,7 @@ export function createPatternGenerator(pattern: string): PatternGenerator | unde
     generate(rng, maxRepeat, longest = false) {
       randexp.max = maxRepeat;
       randexp.longest = longest;
-      randexp.randInt = (a: number, b: number) => rng.int(a, b);
+      randexp.rng = rng;
       return randexp.gen();
     },
   };

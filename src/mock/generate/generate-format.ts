@@ -2,15 +2,19 @@
 // names seen in real documents (dateTime, ulid, base64…). Dates are plausible relative to the reference date.
 import type { GenerationContext } from './generation-context.js';
 import { dateKind, phoneNumber } from './name-hints.js';
+import { uuidV4 } from './uuid-v4.js';
 
 const DAY = 86_400_000;
+// In days of an average year (365.25 days).
+const ADULT_DAYS = { min: Math.ceil(18 * 365.25), max: Math.floor(90 * 365.25) };
 
 /** A date suited to the property: adults' birth dates, near-future deadlines, or the last two years. */
 export function plausibleDate(ctx: GenerationContext, name: string | undefined): Date {
   const now = ctx.now.getTime();
   switch (dateKind(name)) {
     case 'birth':
-      return ctx.faker.date.birthdate({ mode: 'age', min: 18, max: 90, refDate: ctx.now });
+      // Aged 18 to 90 (faker's birthdate would go up to 90 years and 364 days).
+      return new Date(now - ctx.rng.int(ADULT_DAYS.min, ADULT_DAYS.max) * DAY - ctx.rng.int(0, DAY / 1000 - 1) * 1000);
     case 'future':
       return new Date(now + ctx.rng.int(1, 540) * DAY + ctx.rng.int(0, DAY / 1000 - 1) * 1000);
     default:
@@ -49,7 +53,7 @@ const FORMATS: Readonly<Record<string, FormatFunction>> = {
   duration: (ctx) => ctx.rng.pick([`P${ctx.rng.int(1, 30)}D`, `PT${ctx.rng.int(1, 12)}H`, `PT${ctx.rng.int(5, 55)}M`, `P${ctx.rng.int(1, 11)}M`, `P1Y${ctx.rng.int(1, 11)}M`]),
   email: (ctx) => ctx.faker.internet.email().toLowerCase(),
   'idn-email': (ctx) => ctx.faker.internet.email().toLowerCase(),
-  uuid: (ctx) => ctx.faker.string.uuid(),
+  uuid: (ctx) => uuidV4(ctx.rng),
   uri: (ctx) => ctx.faker.internet.url(),
   url: (ctx) => ctx.faker.internet.url(),
   iri: (ctx) => ctx.faker.internet.url(),
@@ -71,7 +75,7 @@ const FORMATS: Readonly<Record<string, FormatFunction>> = {
   ulid: (ctx) => Array.from({ length: 26 }, (_, i) => (i === 0 ? String(ctx.rng.int(0, 7)) : ctx.rng.pick([...ULID_ALPHABET]))).join(''),
   hex: (ctx) => ctx.faker.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' }),
   sha256: (ctx) => ctx.faker.string.hexadecimal({ length: 64, casing: 'lower', prefix: '' }),
-  jws: (ctx) => ['eyJhbGciOiJSUzI1NiJ9', Buffer.from(JSON.stringify({ sub: ctx.faker.string.uuid() })).toString('base64url'), ctx.faker.string.alphanumeric(43)].join('.'),
+  jws: (ctx) => ['eyJhbGciOiJSUzI1NiJ9', Buffer.from(JSON.stringify({ sub: uuidV4(ctx.rng) })).toString('base64url'), ctx.faker.string.alphanumeric(43)].join('.'),
   phone: (ctx) => phoneNumber(ctx),
 };
 

@@ -1,6 +1,7 @@
 // Generates a value for one prepared node: resolves oneOf/anyOf choices, honours const and enum, picks a type and
 // hands over to the per-type generators. Nodes with constraints that construction cannot guarantee (oneOf's
 // "exactly one", not, if/then) are checked with their validator and regenerated until they pass.
+import { cloneJson } from '../clone-json.js';
 import { createValidator } from '../schema/create-validator.js';
 import { isUnsatisfiable } from '../schema/find-unsatisfiable.js';
 import type { PreparedNode } from '../schema/prepared-node.js';
@@ -50,8 +51,8 @@ function generateOnce(node: PreparedNode, ctx: GenerationContext, depth: number,
     const usable = usableBranches(node);
     return ctx.generate(prepareVariant(node, 0, usable[turn % usable.length] as number), depth, name);
   }
-  if (node.const !== undefined) return structuredClone(node.const.value);
-  if (node.enum !== undefined) return structuredClone(pickEnum(node, ctx));
+  if (node.const !== undefined) return cloneJson(node.const.value);
+  if (node.enum !== undefined) return cloneJson(pickEnum(node, ctx));
   const type = chooseType(node, depth);
   switch (type) {
     case 'object':

@@ -3,15 +3,13 @@
 // unless the schema asks for a map.
 import { isUnsatisfiable } from '../schema/find-unsatisfiable.js';
 import type { PreparedNode, PreparedProperty } from '../schema/prepared-node.js';
+import type { Direction } from '../types.js';
 import { fitsString } from './generate-string.js';
 import { SOFT_DEPTH, type GenerationContext } from './generation-context.js';
 
 export function generateObject(node: PreparedNode, ctx: GenerationContext, depth: number, _name: string | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const hidden = (p: PreparedProperty) => (ctx.direction === 'response' ? p.writeOnly : p.readOnly);
-  // Hidden in this direction means not required either (see skippedInDirection): leave them out. An optional
-  // property no value satisfies would only break the answer.
-  const candidates = node.properties.filter((p) => !hidden(p) && (p.required || !isUnsatisfiable(p.node)));
+  const candidates = candidatesOf(node, ctx.direction);
   const probability = depth >= SOFT_DEPTH || ctx.minimal ? 0 : depth <= 1 ? 0.9 : depth <= 3 ? 0.7 : 0.5;
   const chosen = new Set(candidates.filter((p) => p.required || ctx.rng.bool(probability)));
   for (const p of [...chosen]) {
@@ -32,6 +30,23 @@ export function generateObject(node: PreparedNode, ctx: GenerationContext, depth
   }
   addExtraProperties(node, ctx, depth, out);
   return out;
+}
+
+// Per node and direction, worked out on first use: the list depends on the schema alone.
+const CANDIDATES: Readonly<Record<Direction, WeakMap<PreparedNode, readonly PreparedProperty[]>>> = { request: new WeakMap(), response: new WeakMap() };
+
+/**
+ * The properties this direction may carry. Hidden in this direction means not required either (see
+ * skippedInDirection): leave them out. An optional property no value satisfies would only break the answer.
+ */
+function candidatesOf(node: PreparedNode, direction: Direction): readonly PreparedProperty[] {
+  const cache = CANDIDATES[direction];
+  let list = cache.get(node);
+  if (list === undefined) {
+    list = node.properties.filter((p) => !(direction === 'response' ? p.writeOnly : p.readOnly) && (p.required || !isUnsatisfiable(p.node)));
+    cache.set(node, list);
+  }
+  return list;
 }
 
 /** Under an allOf-inheritance discriminator, the property carries one of the mapping's values when it may. */

@@ -15,40 +15,42 @@ export function lengthOf(value: string): number {
 }
 
 export function fitsString(node: PreparedNode, value: string): boolean {
-  const length = lengthOf(value);
-  if (node.minLength !== undefined && length < node.minLength) return false;
-  if (node.maxLength !== undefined && length > node.maxLength) return false;
+  if (node.minLength !== undefined || node.maxLength !== undefined) {
+    const length = lengthOf(value);
+    if (node.minLength !== undefined && length < node.minLength) return false;
+    if (node.maxLength !== undefined && length > node.maxLength) return false;
+  }
   for (const p of node.patterns) if (!p.regexp.test(value)) return false;
   return checkFormat(node.format, value);
 }
 
 export function generateString(node: PreparedNode, ctx: GenerationContext, name: string | undefined): string {
-  const tryAll = (make: () => string, times: number): string | undefined => {
-    for (let i = 0; i < times; i++) {
-      const value = make();
+  // Plain loops rather than a retry helper taking closures: this runs for every string of every answer.
+  for (const identifier of recogniseIdentifier({ name, format: node.format, locale: ctx.locale })) {
+    for (let i = 0; i < 2; i++) {
+      const value = identifier.generate(ctx.rng);
       if (fitsString(node, value)) return value;
     }
-    return undefined;
-  };
-  for (const identifier of recogniseIdentifier({ ...(name !== undefined ? { name } : {}), ...(node.format !== undefined ? { format: node.format } : {}), locale: ctx.locale })) {
-    const value = tryAll(() => identifier.generate(ctx.rng), 2);
-    if (value !== undefined) return value;
   }
   const format = formatGenerator(node.format);
   if (format) {
-    let attempt = 0;
-    const value = tryAll(() => format(ctx, name, attempt++), 4);
-    if (value !== undefined) return value;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const value = format(ctx, name, attempt);
+      if (fitsString(node, value)) return value;
+    }
   }
   const hint = stringHint(name);
   if (hint) {
-    const value = tryAll(() => hint(ctx), 2);
-    if (value !== undefined) return value;
+    for (let i = 0; i < 2; i++) {
+      const value = hint(ctx);
+      if (fitsString(node, value)) return value;
+    }
   }
   const shape = node.format === undefined ? dateShape(name) : undefined;
   if (shape) {
-    const value = tryAll(() => (shape === 'date' ? isoDate : isoDateTime)(plausibleDate(ctx, name)), 1);
-    if (value !== undefined) return value;
+    const date = plausibleDate(ctx, name);
+    const value = shape === 'date' ? isoDate(date) : isoDateTime(date);
+    if (fitsString(node, value)) return value;
   }
   if (node.patterns.length > 0) return fromPatterns(node, ctx) ?? words(node, ctx);
   return words(node, ctx);

@@ -2,6 +2,9 @@
 // Hints only propose: the caller keeps a value only if the schema accepts it.
 import { normalisePropertyName } from '../identifiers/recognise-identifier.js';
 import { FRENCH_COMMUNES, ITALIAN_MUNICIPALITIES } from '../identifiers/municipalities.js';
+import { memoByName } from '../memo-by-name.js';
+import { uuidV4 } from './uuid-v4.js';
+import type { Rng } from './create-rng.js';
 import type { GenerationContext } from './generation-context.js';
 
 export type DateKind = 'birth' | 'future' | 'recent';
@@ -16,10 +19,16 @@ const any = (...tests: Test[]): Test => (n) => tests.some((t) => t(n));
 
 /** Mobile numbers in the international form of the locale's country (faker's Italian data has none). */
 export function phoneNumber(ctx: GenerationContext): string {
-  const digits = (n: number) => Array.from({ length: n }, () => String(ctx.rng.int(0, 9))).join('');
-  if (ctx.locale === 'it') return `+39 3${ctx.rng.int(20, 99)} ${digits(3)} ${digits(4)}`;
-  if (ctx.locale === 'fr') return `+33 ${ctx.rng.pick(['6', '7'])} ${digits(2)} ${digits(2)} ${digits(2)} ${digits(2)}`;
+  const { rng } = ctx;
+  if (ctx.locale === 'it') return `+39 3${rng.int(20, 99)} ${digits(rng, 3)} ${digits(rng, 4)}`;
+  if (ctx.locale === 'fr') return `+33 ${rng.pick(['6', '7'])} ${digits(rng, 2)} ${digits(rng, 2)} ${digits(rng, 2)} ${digits(rng, 2)}`;
   return ctx.faker.phone.number({ style: 'international' });
+}
+
+function digits(rng: Rng, n: number): string {
+  let text = '';
+  for (let i = 0; i < n; i++) text += String(rng.int(0, 9));
+  return text;
 }
 
 const city = (ctx: GenerationContext) => (ctx.locale === 'fr' ? ctx.rng.pick(FRENCH_COMMUNES).name : ctx.locale === 'it' ? ctx.rng.pick(ITALIAN_MUNICIPALITIES).name : ctx.faker.location.city());
@@ -48,32 +57,47 @@ const STRING_HINTS: readonly (readonly [Test, StringHint])[] = [
   [is('sesso', 'sex', 'gender', 'sexe', 'genere'), (c) => c.rng.pick(['M', 'F'])],
   [any(is('valuta', 'currency', 'devise', 'currencycode', 'divisa')), () => 'EUR'],
   [any(is('lingua', 'locale', 'lang'), endsWith('language', 'langue', 'lingua')), (c) => c.locale],
-  [any(is('id', 'uuid', 'guid', 'identifier', 'identifiant', 'identificativo'), endsWith('uuid', 'guid')), (c) => c.faker.string.uuid()],
+  [any(is('id', 'uuid', 'guid', 'identifier', 'identifiant', 'identificativo'), endsWith('uuid', 'guid')), (c) => uuidV4(c.rng)],
   [any(is('descrizione', 'description', 'note', 'notes', 'commento', 'comment', 'message', 'messaggio', 'detail', 'details', 'dettaglio', 'motivo', 'motivazione', 'reason', 'libelle', 'label', 'title', 'titolo', 'titre', 'oggetto', 'subject', 'objet'), endsWith('description', 'descrizione', 'message', 'libelle', 'label')), (c) => c.faker.lorem.sentence({ min: 3, max: 8 }).replace(/\.$/, '')],
   [endsWith('id', 'code', 'codice', 'number', 'numero'), (c) => `${c.faker.string.alpha({ length: 3, casing: 'upper' })}${c.faker.string.numeric(6)}`],
 ];
 
-export function stringHint(name: string | undefined): StringHint | undefined {
-  if (name === undefined) return undefined;
+// The answers depend on the name alone: worked out once per name (see memo-by-name.ts), not on every value.
+const stringHintOf = memoByName((name: string): StringHint | undefined => {
   const n = normalisePropertyName(name);
   return STRING_HINTS.find(([test]) => test(n))?.[1];
+});
+
+export function stringHint(name: string | undefined): StringHint | undefined {
+  return name === undefined ? undefined : stringHintOf(name);
 }
+
+const isBirth = has('nascita', 'birth', 'naissance', 'dob', 'natoil', 'nato');
+const isFuture = has('scadenza', 'expir', 'expiry', 'validuntil', 'validto', 'fine', 'datefin', 'enddate', 'until', 'echeance', 'deadline', 'limite');
+const dateKindOf = memoByName((name: string): DateKind => {
+  const n = normalisePropertyName(name);
+  if (isBirth(n)) return 'birth';
+  if (isFuture(n)) return 'future';
+  return 'recent';
+});
 
 /** Which kind of date a property holds: adults' birth dates, upcoming deadlines, or recent events. */
 export function dateKind(name: string | undefined): DateKind {
-  const n = normalisePropertyName(name ?? '');
-  if (has('nascita', 'birth', 'naissance', 'dob', 'natoil', 'nato')(n)) return 'birth';
-  if (has('scadenza', 'expir', 'expiry', 'validuntil', 'validto', 'fine', 'datefin', 'enddate', 'until', 'echeance', 'deadline', 'limite')(n)) return 'future';
-  return 'recent';
+  return dateKindOf(name ?? '');
 }
+
+const isBirthDate = has('datenaissance', 'datanascita', 'birthdate', 'dateofbirth');
+const dateShapeOf = memoByName((name: string): 'date' | 'date-time' | undefined => {
+  const n = normalisePropertyName(name);
+  if (n === '') return undefined;
+  if (/(timestamp|createdat|updatedat|modifiedat|datetime|dataora|horodatage)$/.test(n)) return 'date-time';
+  if (/^(data|date)(?!base|set|i$)[a-z]/.test(n) || (/(date|data)$/.test(n) && !/(update|metadata)$/.test(n)) || isBirthDate(n)) return 'date';
+  return undefined;
+});
 
 /** Whether an unformatted string property is a date by its name (dataNascita, dateDebut, createdAt…), and which form. */
 export function dateShape(name: string | undefined): 'date' | 'date-time' | undefined {
-  const n = normalisePropertyName(name ?? '');
-  if (n === '') return undefined;
-  if (/(timestamp|createdat|updatedat|modifiedat|datetime|dataora|horodatage)$/.test(n)) return 'date-time';
-  if (/^(data|date)(?!base|set|i$)[a-z]/.test(n) || (/(date|data)$/.test(n) && !/(update|metadata)$/.test(n)) || has('datenaissance', 'datanascita', 'birthdate', 'dateofbirth')(n)) return 'date';
-  return undefined;
+  return dateShapeOf(name ?? '');
 }
 
 const NUMBER_HINTS: readonly (readonly [Test, NumberRange | ((ctx: GenerationContext, name: string) => NumberRange)])[] = [
@@ -93,9 +117,14 @@ const NUMBER_HINTS: readonly (readonly [Test, NumberRange | ((ctx: GenerationCon
   [any(has('count', 'quantita', 'quantity', 'quantite', 'nombre', 'numero', 'totalelements', 'totalitems', 'occorrenze')), { min: 1, max: 50, decimals: 0 }],
 ];
 
-export function numberHint(name: string | undefined, ctx: GenerationContext): NumberRange | undefined {
-  if (name === undefined) return undefined;
+const numberHintOf = memoByName((name: string) => {
   const n = normalisePropertyName(name);
   const found = NUMBER_HINTS.find(([test]) => test(n))?.[1];
-  return typeof found === 'function' ? found(ctx, n) : found;
+  return found === undefined ? undefined : { normalised: n, found };
+});
+
+export function numberHint(name: string | undefined, ctx: GenerationContext): NumberRange | undefined {
+  const hint = name === undefined ? undefined : numberHintOf(name);
+  if (hint === undefined) return undefined;
+  return typeof hint.found === 'function' ? hint.found(ctx, hint.normalised) : hint.found;
 }

@@ -1,6 +1,7 @@
 // Maps a property name and format to the national identifiers it most likely holds. Candidates come in order of
 // likelihood; the generator keeps the first one the schema's own constraints accept, and falls back to them otherwise.
 import type { Rng } from '../generate/create-rng.js';
+import { memoByName } from '../memo-by-name.js';
 import type { Locale } from '../types.js';
 import { generateCodiceFiscale, isValidCodiceFiscale } from './codice-fiscale.js';
 import { generateIban, isValidIban } from './iban.js';
@@ -71,18 +72,31 @@ const FORMAT_RULES: Readonly<Record<string, readonly IdentifierKind[]>> = {
   nir: ['nir'],
 };
 
-export function normalisePropertyName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+export const normalisePropertyName = memoByName((name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+
+const NONE: readonly IdentifierGenerator[] = Object.freeze([]);
+
+const byFormat = memoByName((format: string): readonly IdentifierGenerator[] | undefined => {
+  const kinds = FORMAT_RULES[normalisePropertyName(format)];
+  return kinds === undefined ? undefined : Object.freeze(kinds.map((k) => IDENTIFIERS[k]));
+});
+
+const byLocale: Readonly<Record<Locale, (name: string) => readonly IdentifierGenerator[]>> = {
+  it: memoByName((name) => byName(name, 'it')),
+  fr: memoByName((name) => byName(name, 'fr')),
+  en: memoByName((name) => byName(name, 'en')),
+};
+
+function byName(rawName: string, locale: Locale): readonly IdentifierGenerator[] {
+  const name = normalisePropertyName(rawName);
+  for (const [test, kinds] of NAME_RULES) if (test(name)) return Object.freeze(kinds(locale).map((k) => IDENTIFIERS[k]));
+  return NONE;
 }
 
 /** The identifiers a property probably holds, most likely first; empty when its name and format suggest none. */
-export function recogniseIdentifier(hint: { name?: string; format?: string; locale?: Locale }): IdentifierGenerator[] {
-  const locale = hint.locale ?? 'it';
-  const format = hint.format === undefined ? undefined : normalisePropertyName(hint.format);
-  const byFormat = format === undefined ? undefined : FORMAT_RULES[format];
-  if (byFormat) return byFormat.map((k) => IDENTIFIERS[k]);
-  if (hint.name === undefined) return [];
-  const name = normalisePropertyName(hint.name);
-  for (const [test, kinds] of NAME_RULES) if (test(name)) return kinds(locale).map((k) => IDENTIFIERS[k]);
-  return [];
+export function recogniseIdentifier(hint: { name?: string | undefined; format?: string | undefined; locale?: Locale }): readonly IdentifierGenerator[] {
+  const found = hint.format === undefined ? undefined : byFormat(hint.format);
+  if (found !== undefined) return found;
+  if (hint.name === undefined) return NONE;
+  return byLocale[hint.locale ?? 'it'](hint.name);
 }

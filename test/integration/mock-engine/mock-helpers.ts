@@ -1,6 +1,6 @@
 // Shared set-up for the mock engine's HTTP tests: a standalone mock server for one document, and schema checks.
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
-import type { Express } from 'express';
 import { createMockEngine, type MockEngineOptions } from '../../../src/mock/create-mock-engine.js';
 import { createMockServer } from '../../../src/mock/mock-server.js';
 import { createValidator } from '../../../src/mock/schema/create-validator.js';
@@ -13,7 +13,7 @@ export const CONFIG_APIS = path.join(ROOT, 'config/apis');
 export const FIXTURE_DIR = path.join(import.meta.dirname, 'fixtures');
 
 export interface Served {
-  app: Express;
+  app: RequestListener;
   document: LoadedDocument;
 }
 
