@@ -33,8 +33,10 @@ export interface AppDeps {
   authenticator?: Authenticator;
   limiter?: Limiter;
   sandbox?: SandboxHandler;
-  /** Gateway-owned routes (token endpoints, JWKS, catalogue), mounted before the API pipeline. */
+  /** Gateway-owned routes (token endpoints, JWKS, catalogue); API calls skip them. */
   routes?: readonly RequestHandler[];
+  /** Cheap checks every request passes, API calls included (e.g. no token in the query string). */
+  guards?: readonly RequestHandler[];
   /** Extra headers for production upstream requests (e.g. the gateway-signed consumer assertion). */
   upstreamHeaders?: ProxyOptions['upstreamHeaders'];
 }
@@ -43,6 +45,11 @@ export interface Gateway {
   app: express.Express;
   /** Releases upstream keep-alive sockets. */
   close(): void;
+}
+
+function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1);
+  return path.slice(1, end === -1 ? undefined : end);
 }
 
 function methodNotAllowed(allow: string): RequestHandler {
@@ -71,18 +78,28 @@ export function createApp(deps: AppDeps): Gateway {
   const clientIp =
     deps.gateway.trustProxy === false ? (req: Request) => unmapIPv4(req.socket.remoteAddress ?? '') || undefined : (req: Request) => req.ip;
   app.use(accessLogStage(createAccessLogger(deps.logger), clientIp));
+  for (const guard of deps.guards ?? []) app.use(guard);
 
-  app.get('/status', createStatusRoute(deps.store));
-  app.all('/status', methodNotAllowed('GET, HEAD'));
-  for (const route of deps.routes ?? []) app.use(route);
-
-  app.use(
+  const apiPipeline = express.Router();
+  apiPipeline.use(
     routeStage(deps.registry),
     authenticateStage(deps.authenticator ?? createOpenAccessAuthenticator()),
     authorizeStage(),
     limitStage(deps.limiter ?? NO_LIMITS),
     dispatchStage(deps.sandbox ?? SANDBOX_NOT_READY, proxies),
   );
+  // API calls are the hot path: a registered API id as first segment goes straight to the pipeline, past the
+  // gateway's own routes (API ids cannot take those names: see RESERVED_IDS in load-config.ts).
+  app.use((req, res, next) => {
+    if (deps.registry.find(firstSegment(req.path))) apiPipeline(req, res, next);
+    else next();
+  });
+
+  app.get('/status', createStatusRoute(deps.store));
+  app.all('/status', methodNotAllowed('GET, HEAD'));
+  for (const route of deps.routes ?? []) app.use(route);
+  // Anything else: the route stage answers with the right 404 problem.
+  app.use(apiPipeline);
 
   app.use(createProblemMiddleware(deps.logger));
 

@@ -57,6 +57,7 @@ export function composeGateway(deps: ComposeDeps): ComposedGateway {
     authenticator: tokens.authenticator,
     routes: [...tokens.routes, createCatalogRoutes({ registry, gateway: config.gateway, rateLimit: limits.ipRateLimit })],
     upstreamHeaders: tokens.upstreamHeaders,
+    guards: tokens.guards,
   });
   return { ...gateway, limits, tokens };
 }

@@ -13,7 +13,7 @@ import { createClientAuthenticator } from './client-authentication.js';
 import type { KeySet } from './key-set.js';
 import { createRateLimitStore } from './rate-limit-store.js';
 import { createRevocationList, type RevocationList } from './revocation-list.js';
-import { createTokenRoutes } from './routes.js';
+import { createTokenRoutes, rejectQueryTokens } from './routes.js';
 import { endpointUrls } from './server-metadata.js';
 import { createTokenAuthenticator } from './token-authenticator.js';
 import { createTokenEndpoint } from './token-endpoint.js';
@@ -40,6 +40,8 @@ export interface TokensDeps {
 export interface Tokens {
   authenticator: Authenticator;
   routes: RequestHandler[];
+  /** Checks for every request, API calls included (AppDeps.guards): a token in the query string is refused. */
+  guards: RequestHandler[];
   upstreamHeaders: NonNullable<ProxyOptions['upstreamHeaders']>;
   issuer: TokenIssuer;
   verifier: TokenVerifier;
@@ -111,5 +113,5 @@ export function createTokens(deps: TokensDeps): Tokens {
     header: tokens.upstreamAssertion.header,
     clock,
   });
-  return { authenticator, routes: [router], upstreamHeaders, issuer, verifier, cache, revocations };
+  return { authenticator, routes: [router], guards: [rejectQueryTokens], upstreamHeaders, issuer, verifier, cache, revocations };
 }

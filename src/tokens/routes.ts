@@ -49,7 +49,7 @@ function sendOAuthError(res: Response, err: OAuthError): void {
 }
 
 // RAC_GEN_004: a token in the URL ends up in logs and caches; refuse it rather than ignore it (and maybe proxy it).
-const rejectQueryTokens: RequestHandler = (req, _res, next) => {
+export const rejectQueryTokens: RequestHandler = (req, _res, next) => {
   const url = req.originalUrl;
   const queryAt = url.indexOf('?');
   if (queryAt !== -1 && url.includes('access_token', queryAt) && new URLSearchParams(url.slice(queryAt + 1)).has('access_token')) {
@@ -66,8 +66,6 @@ export function createTokenRoutes(options: TokenRoutesOptions): Router {
   const storeFor = options.limiterStore ?? (() => new MemoryStore());
   const limiter = options.rateLimit ?? createIpRateLimitFactory({ storeFor, clock });
   const router = express.Router();
-  router.use(rejectQueryTokens);
-
   router.post(
     '/sandbox/tokens',
     limiter({ name: 'sandbox-tokens', windowMs: HOUR_MS, limit: options.tokens.sandbox.issuancePerHourPerIp, what: 'sandbox tokens per hour' }),

@@ -131,6 +131,7 @@ export async function buildTokenGateway(options: TokenGatewayOptions): Promise<T
     logger: log.logger,
     authenticator: tokens.authenticator,
     routes: tokens.routes,
+    guards: tokens.guards,
     upstreamHeaders: tokens.upstreamHeaders,
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });

@@ -85,6 +85,7 @@ export async function buildLimitedGateway(options: LimitedGatewayOptions): Promi
     logger: log.logger,
     authenticator: tokens.authenticator,
     routes: tokens.routes,
+    guards: tokens.guards,
     upstreamHeaders: tokens.upstreamHeaders,
     limiter: limits.limiter,
   });
