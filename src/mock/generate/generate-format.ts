@@ -2,6 +2,7 @@
 // names seen in real documents (dateTime, ulid, base64…). Dates are plausible relative to the reference date.
 import type { GenerationContext } from './generation-context.js';
 import { dateKind, phoneNumber } from './name-hints.js';
+import { personalEmail } from './person-values.js';
 import { uuidV4 } from './uuid-v4.js';
 
 const DAY = 86_400_000;
@@ -51,8 +52,8 @@ const FORMATS: Readonly<Record<string, FormatFunction>> = {
   time: (ctx, _name, attempt) => withTimeForm(clock(ctx), attempt),
   'iso-time': (ctx, _name, attempt) => withTimeForm(clock(ctx), attempt),
   duration: (ctx) => ctx.rng.pick([`P${ctx.rng.int(1, 30)}D`, `PT${ctx.rng.int(1, 12)}H`, `PT${ctx.rng.int(5, 55)}M`, `P${ctx.rng.int(1, 11)}M`, `P1Y${ctx.rng.int(1, 11)}M`]),
-  email: (ctx) => ctx.faker.internet.email().toLowerCase(),
-  'idn-email': (ctx) => ctx.faker.internet.email().toLowerCase(),
+  email: personalEmail,
+  'idn-email': personalEmail,
   uuid: (ctx) => uuidV4(ctx.rng),
   uri: (ctx) => ctx.faker.internet.url(),
   url: (ctx) => ctx.faker.internet.url(),

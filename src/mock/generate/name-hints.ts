@@ -3,6 +3,8 @@
 import { normalisePropertyName } from '../identifiers/recognise-identifier.js';
 import { FRENCH_COMMUNES, ITALIAN_MUNICIPALITIES } from '../identifiers/municipalities.js';
 import { memoByName } from '../memo-by-name.js';
+import { fullName, personalEmail } from './person-values.js';
+import { streetAddress } from './street-address.js';
 import { uuidV4 } from './uuid-v4.js';
 import type { Rng } from './create-rng.js';
 import type { GenerationContext } from './generation-context.js';
@@ -31,17 +33,23 @@ function digits(rng: Rng, n: number): string {
   return text;
 }
 
-const city = (ctx: GenerationContext) => (ctx.locale === 'fr' ? ctx.rng.pick(FRENCH_COMMUNES).name : ctx.locale === 'it' ? ctx.rng.pick(ITALIAN_MUNICIPALITIES).name : ctx.faker.location.city());
+// Real place names in every locale: faker's own city() invents them from templates, at several times the cost.
+const city = (ctx: GenerationContext) => {
+  if (ctx.locale === 'fr') return ctx.rng.pick(FRENCH_COMMUNES).name;
+  if (ctx.locale === 'it') return ctx.rng.pick(ITALIAN_MUNICIPALITIES).name;
+  const names = ctx.faker.rawDefinitions.location?.city_name;
+  return names !== undefined && names !== null && names.length > 0 ? ctx.rng.pick(names) : ctx.faker.location.city();
+};
 
 // First match wins; specific names before generic ones.
 const STRING_HINTS: readonly (readonly [Test, StringHint])[] = [
-  [any(is('email', 'mail', 'pec', 'courriel', 'emailaddress', 'adressemail', 'adressemel', 'mel'), endsWith('email', 'mail', 'pec', 'courriel')), (c) => c.faker.internet.email().toLowerCase()],
+  [any(is('email', 'mail', 'pec', 'courriel', 'emailaddress', 'adressemail', 'adressemel', 'mel'), endsWith('email', 'mail', 'pec', 'courriel')), personalEmail],
   [any(is('nome', 'firstname', 'givenname', 'prenom', 'prenoms', 'forename', 'prenomusuel'), endsWith('firstname', 'givenname', 'prenom')), (c) => c.faker.person.firstName()],
   [any(is('cognome', 'lastname', 'surname', 'familyname', 'nom', 'nomfamille', 'nomdefamille', 'nomnaissance', 'nomusage', 'nomdusage'), endsWith('lastname', 'surname', 'familyname', 'cognome', 'nomdefamille', 'nomdusage')), (c) => c.faker.person.lastName()],
-  [any(is('name', 'fullname', 'nomecompleto', 'nominativo', 'displayname', 'nomcomplet', 'nomprenom'), endsWith('fullname', 'nominativo')), (c) => c.faker.person.fullName()],
+  [any(is('name', 'fullname', 'nomecompleto', 'nominativo', 'displayname', 'nomcomplet', 'nomprenom'), endsWith('fullname', 'nominativo')), fullName],
   [any(is('denominazione', 'ragionesociale', 'raisonsociale', 'companyname', 'company', 'organization', 'organisation', 'organizationname', 'denomination', 'nomentreprise', 'enseigne', 'ente', 'amministrazione'), endsWith('ragionesociale', 'raisonsociale', 'companyname', 'denominazione')), (c) => c.faker.company.name()],
   [any(is('telefono', 'phone', 'tel', 'cellulare', 'mobile', 'telephone', 'portable', 'fax', 'cell', 'mobilephone', 'phonenumber'), endsWith('phone', 'telefono', 'telephone', 'cellulare', 'phonenumber')), phoneNumber],
-  [any(is('indirizzo', 'address', 'adresse', 'via', 'street', 'rue', 'streetaddress', 'addressline1', 'numeroetvoie', 'voie', 'indirizzoresidenza'), endsWith('street', 'streetaddress', 'indirizzo')), (c) => c.faker.location.streetAddress()],
+  [any(is('indirizzo', 'address', 'adresse', 'via', 'street', 'rue', 'streetaddress', 'addressline1', 'numeroetvoie', 'voie', 'indirizzoresidenza'), endsWith('street', 'streetaddress', 'indirizzo')), streetAddress],
   [has('codedepartement', 'numdepartement', 'departement'), (c) => c.rng.pick(FRENCH_COMMUNES).insee.slice(0, 2)],
   [any(is('citta', 'city', 'ville', 'comune', 'commune', 'localita', 'municipality', 'town', 'libellecommune', 'nomcommune', 'luogonascita', 'comunenascita', 'villenaissance', 'communenaissance'), endsWith('city', 'citta', 'ville', 'localita')), city],
   [is('provincia', 'province', 'siglaprovincia'), (c) => c.rng.pick(ITALIAN_MUNICIPALITIES).province],
