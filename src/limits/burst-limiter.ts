@@ -1,6 +1,5 @@
 // One express-rate-limit instance per burst window (consumer or ceiling; second or minute), with its own store.
-// The limiter passes each request's key and limit; the library counts, writes the IETF draft-8 headers, and reports.
-import type { Request, Response } from 'express';
+// The limiter passes each request's key and limit; the store counts, and the limiter writes the IETF draft-8 headers.
 import { rateLimit, type Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { LimitStoreError } from './store-faults.js';
@@ -17,15 +16,10 @@ export interface BurstCount {
 export interface BurstLimiter {
   readonly name: string;
   readonly windowMs: number;
-  /** Counts the request; resolves with the count, rejects with LimitStoreError when the store fails. */
-  count(req: Request, res: Response, key: string, limit: number): Promise<BurstCount>;
-}
-
-interface RateLimitInfo {
-  limit: number;
-  used: number;
-  remaining: number;
-  resetTime: Date | undefined;
+  /** The window in whole seconds, as the IETF `w=` parameter shows it. */
+  readonly windowSeconds: number;
+  /** Counts one hit on `key`; resolves with the count, rejects with LimitStoreError when the store fails. */
+  count(key: string, limit: number): Promise<BurstCount>;
 }
 
 /** express-rate-limit's own messages (configuration validations) go to our log; store errors are ours to report. */
@@ -40,39 +34,22 @@ export function rateLimitLogger(logger: Pick<Logger, 'warn' | 'error'>): { warn:
 }
 
 export function createBurstLimiter(options: { name: string; windowMs: number; store: RateLimitStore; logger: Pick<Logger, 'warn' | 'error'> }): BurstLimiter {
-  const { name, windowMs } = options;
-  // Per-request inputs: the limit and key depend on the principal and the API, decided before the library runs.
-  const inputs = new WeakMap<Request, { key: string; limit: number }>();
-  const property = `porticoBurst_${name}`;
-  const middleware = rateLimit({
-    windowMs,
-    store: options.store,
-    keyGenerator: (req) => inputs.get(req)?.key ?? '',
-    limit: (req) => inputs.get(req)?.limit ?? 0,
-    identifier: name,
-    requestPropertyName: property,
-    standardHeaders: 'draft-8',
-    // X-RateLimit-Reset must be seconds to reset (AgID), not the library's epoch seconds: the limiter writes them.
-    legacyHeaders: false,
-    // The limiter refuses (which problem, which window's headers), so the library only reports.
-    handler: (_req, _res, next) => next(),
-    passOnStoreError: false,
-    logger: rateLimitLogger(options.logger),
-  });
+  const { name, windowMs, store } = options;
+  // Set up once through the library: it validates the options and initialises the store (MemoryStore's timer,
+  // rate-limit-redis's script). Per request the store is asked directly: the middleware's awaits, WeakMap and
+  // per-response SHA-256 cost more than the counting (see the limits bench), and the limiter writes the headers.
+  rateLimit({ windowMs, store, limit: 0, keyGenerator: () => '', identifier: name, passOnStoreError: false, logger: rateLimitLogger(options.logger) });
+  const windowSeconds = Math.ceil(windowMs / 1000);
 
   return {
     name,
     windowMs,
-    async count(req, res, key, limit) {
-      inputs.set(req, { key, limit });
-      await new Promise<void>((resolve, reject) => {
-        void middleware(req, res, (err?: unknown) => (err === undefined ? resolve() : reject(err)));
-      });
-      const info = (req as unknown as Record<string, RateLimitInfo | undefined>)[property];
-      if (info === undefined) throw new Error(`express-rate-limit did not report on ${name}`);
-      // The library's stores and its own `t=` run on Date.now, so the reset is measured on that clock too.
-      const resetSeconds = info.resetTime === undefined ? windowMs / 1000 : Math.max(0, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000));
-      return { limit: info.limit, used: info.used, remaining: info.remaining, resetSeconds };
+    windowSeconds,
+    async count(key, limit) {
+      const { totalHits, resetTime } = await store.increment(key);
+      // The library's stores run on Date.now, so the reset is measured on that clock too (as the library's `t=`).
+      const resetSeconds = resetTime === undefined ? windowSeconds : Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000));
+      return { limit, used: totalHits, remaining: Math.max(limit - totalHits, 0), resetSeconds };
     },
   };
 }

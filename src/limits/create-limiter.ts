@@ -1,6 +1,6 @@
 // The limit stage: the request's windows (resolve-policy) counted burst by burst with express-rate-limit, then quota
 // by quota with Store.consume on calendar windows; refused with the right 429, admitted with the headers of the tightest.
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ipKeyGenerator, type Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { ConsumerConfig } from '../config/consumer-schema.js';
@@ -12,7 +12,7 @@ import type { RegisteredApi } from '../registry/registry.js';
 import type { Store } from '../store/store.js';
 import { createBurstLimiter, type BurstLimiter } from './burst-limiter.js';
 import { createCalendar } from './calendar-window.js';
-import { ietfItems, legacyHeaders, mostRestrictive, secondsUntil, type WindowState } from './limit-headers.js';
+import { createPartitionKeys, ietfItems, legacyHeaders, mostRestrictive, secondsUntil, type WindowState } from './limit-headers.js';
 import { addressSubject, burstKey, quotaKey, subjectTag } from './limit-keys.js';
 import { limitRefusal } from './limit-refusal.js';
 import type { Limiter } from './limiter.js';
@@ -57,6 +57,7 @@ export function createLimiter(options: LimiterOptions): ClosableLimiter {
   const calendar = createCalendar(options.timeZone);
   const overrides = new Map(options.consumers.filter((c) => c.limits !== undefined).map((c) => [c.clientId, c.limits]));
 
+  const partitionKeys = createPartitionKeys();
   const bursts = new Map<string, BurstLimiter>();
   const burstStores: RateLimitStore[] = [];
   for (const scope of ['consumer', 'api'] as const) {
@@ -89,7 +90,13 @@ export function createLimiter(options: LimiterOptions): ClosableLimiter {
     }
   }
 
-  async function count(windows: readonly LimitWindow[], subject: string, apiId: string, req: Request, res: Response): Promise<WindowState[]> {
+  // The IETF items of every window counted, written once per header at the end (six res.append calls cost more).
+  interface Items {
+    rateLimit: string[];
+    policy: string[];
+  }
+
+  async function count(windows: readonly LimitWindow[], subject: string, apiId: string, items: Items): Promise<WindowState[]> {
     const states: WindowState[] = [];
     const refunds: { key: string; endsAt: number }[] = [];
     for (const window of windows) {
@@ -97,8 +104,10 @@ export function createLimiter(options: LimiterOptions): ClosableLimiter {
       const name = policyName(window);
       if (window.kind === 'burst') {
         const limiter = bursts.get(name)!; // every (scope, second|minute) pair was created above
-        const counted = await limiter.count(req, res, burstKey(tag, window.name), window.limit);
+        const key = burstKey(tag, window.name);
+        const counted = await limiter.count(key, window.limit);
         const state = { name, limit: window.limit, remaining: counted.remaining, resetSeconds: counted.resetSeconds };
+        push(items, ietfItems(state, limiter.windowSeconds, key, partitionKeys(key)));
         if (counted.used > counted.limit) throw limitRefusal(window, state);
         states.push(state);
         continue;
@@ -108,9 +117,7 @@ export function createLimiter(options: LimiterOptions): ClosableLimiter {
       const key = quotaKey(tag, window.name, period.label);
       const result = await consume(key, 1, window.limit, period.endsAt);
       const state = { name, limit: window.limit, remaining: Math.max(0, window.limit - result.count), resetSeconds: secondsUntil(result.resetAt, now) };
-      const items = ietfItems(state, Math.round((period.endsAt - period.startsAt) / 1000), key);
-      res.append('RateLimit', items.rateLimit);
-      res.append('RateLimit-Policy', items.policy);
+      push(items, ietfItems(state, Math.round((period.endsAt - period.startsAt) / 1000), key, partitionKeys(key)));
       if (!result.allowed) {
         for (const r of refunds) void consume(r.key, -1, Number.MAX_SAFE_INTEGER, r.endsAt).catch(() => undefined);
         throw limitRefusal(window, state);
@@ -132,13 +139,18 @@ export function createLimiter(options: LimiterOptions): ClosableLimiter {
       // Anonymous callers of open APIs are told apart by address; everyone else by token subject / client id.
       const anonymous = principal.tokenId === undefined && principal.consumerId === ANONYMOUS.consumerId;
       const subject = anonymous ? addressSubject(ipKeyGenerator(req.ip ?? 'unknown', 56)) : principal.consumerId;
+      const items: Items = { rateLimit: [], policy: [] };
       let states: WindowState[];
       try {
-        states = await count(windows, subject, api.id, req, res);
+        states = await count(windows, subject, api.id, items);
       } catch (err) {
         if (!(err instanceof LimitStoreError)) throw err;
         faults.handle(err); // throws the 503 problem when failing closed
         return;
+      } finally {
+        // Admitted, refused or failed: the windows counted so far show, as when each was appended on counting.
+        appendAll(res, 'RateLimit', items.rateLimit);
+        appendAll(res, 'RateLimit-Policy', items.policy);
       }
       const tightest = mostRestrictive(states);
       if (tightest) for (const [header, value] of Object.entries(legacyHeaders(tightest))) res.setHeader(header, value);
@@ -147,4 +159,17 @@ export function createLimiter(options: LimiterOptions): ClosableLimiter {
       for (const s of burstStores) await s.shutdown?.();
     },
   };
+}
+
+function push(items: { rateLimit: string[]; policy: string[] }, item: { rateLimit: string; policy: string }): void {
+  items.rateLimit.push(item.rateLimit);
+  items.policy.push(item.policy);
+}
+
+/** express's res.append for several values at once: one value stays a string, several are header lines. */
+function appendAll(res: Response, header: string, values: readonly string[]): void {
+  if (values.length === 0 || res.headersSent) return;
+  const prev = res.getHeader(header);
+  const all = prev === undefined ? values : [...(Array.isArray(prev) ? prev : [String(prev)]), ...values];
+  res.setHeader(header, all.length === 1 ? all[0]! : [...all]);
 }

@@ -33,11 +33,28 @@ export function partitionKey(key: string): string {
   return Buffer.from(createHash('sha256').update(key).digest('hex').slice(0, 12)).toString('base64');
 }
 
+/**
+ * partitionKey remembered per key: a subject's keys recur on every request, and SHA-256 was a measurable share of
+ * the limit stage. Bounded: emptied when `max` keys are held (quota keys change with each calendar period).
+ */
+export function createPartitionKeys(max = 10_000): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let pk = known.get(key);
+    if (pk === undefined) {
+      if (known.size >= max) known.clear();
+      pk = partitionKey(key);
+      known.set(key, pk);
+    }
+    return pk;
+  };
+}
+
 /** One `RateLimit` and one `RateLimit-Policy` list member (draft-ietf-httpapi-ratelimit-headers-08). */
-export function ietfItems(state: WindowState, windowSeconds: number, key: string): { rateLimit: string; policy: string } {
+export function ietfItems(state: WindowState, windowSeconds: number, key: string, pk = partitionKey(key)): { rateLimit: string; policy: string } {
   return {
     rateLimit: `"${state.name}"; r=${state.remaining}; t=${state.resetSeconds}`,
-    policy: `"${state.name}"; q=${state.limit}; w=${windowSeconds}; pk=:${partitionKey(key)}:`,
+    policy: `"${state.name}"; q=${state.limit}; w=${windowSeconds}; pk=:${pk}:`,
   };
 }
 

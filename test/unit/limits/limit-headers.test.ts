@@ -1,6 +1,6 @@
 // Headers and refusals: the tightest window chosen for X-RateLimit-*, draft-8 items, and the two 429 problem types.
 import { describe, expect, it } from 'vitest';
-import { ietfItems, legacyHeaders, mostRestrictive, partitionKey, secondsUntil } from '../../../src/limits/limit-headers.js';
+import { createPartitionKeys, ietfItems, legacyHeaders, mostRestrictive, partitionKey, secondsUntil } from '../../../src/limits/limit-headers.js';
 import { limitRefusal } from '../../../src/limits/limit-refusal.js';
 import { burstKey, quotaKey, subjectTag } from '../../../src/limits/limit-keys.js';
 
@@ -22,6 +22,13 @@ describe('limit headers', () => {
     expect(items.policy).toMatch(/^"day"; q=100; w=86400; pk=:[A-Za-z0-9+/=]+:$/);
     expect(partitionKey('a')).toBe(partitionKey('a'));
     expect(partitionKey('a')).not.toBe(partitionKey('b'));
+  });
+
+  it('remembers partition keys, bounded, with the same values as partitionKey', () => {
+    const pk = createPartitionKeys(2);
+    for (const key of ['a', 'b', 'a', 'c', 'd', 'a']) expect(pk(key)).toBe(partitionKey(key));
+    const items = ietfItems({ name: 'second', limit: 5, remaining: 4, resetSeconds: 1 }, 1, 'k', pk('k'));
+    expect(items.policy).toBe(`"second"; q=5; w=1; pk=:${partitionKey('k')}:`);
   });
 
   it('rounds seconds up and never below zero', () => {
