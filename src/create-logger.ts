@@ -7,6 +7,18 @@ const COMMON: LoggerOptions = {
   formatters: { level: (label) => ({ level: label }) },
 };
 
+// One write(2) per log line cost ~30 µs per proxied request under load (measured with the bench, access log on vs
+// silent). Lines are gathered up to 4 KB and flushed at least every second, so a quiet gateway's lines still show
+// promptly; a hard crash can lose at most that last second (SIGTERM flushes, see main.ts).
+const BUFFER_BYTES = 4096;
+const FLUSH_EVERY_MS = 1000;
+
+function bufferedStdout(): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
+  setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
+  return destination;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -17,7 +29,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
         censor: '[redacted]',
       },
     },
-    destination ?? pino.destination({ dest: 1, sync: false }),
+    destination ?? bufferedStdout(),
   );
 }
 

@@ -53,6 +53,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, apis: registry.apis.map((a) => `/${a.id}/${a.config.version}`), store: store.kind }, 'portico listening');
+  logger.flush(); // start-up lines are read by people and supervisors waiting for "listening": do not hold them
 
   let stopping: Promise<void> | undefined;
   const shutdown = (): Promise<void> => {
@@ -71,7 +72,7 @@ export async function startGateway(options: StartOptions, env: Env = process.env
       await store.close().catch(() => undefined);
       await demo?.close();
       logger.info('stopped');
-      logger.flush();
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
     })();
     return stopping;
   };

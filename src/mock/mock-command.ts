@@ -48,13 +48,13 @@ export async function runMockCommand(options: MockCommandOptions): Promise<Runni
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, document: document.source, operations: document.operations.length }, 'portico mock listening');
+  logger.flush();
   return {
     url,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => logger.flush(() => resolve()));
         server.closeAllConnections();
-        logger.flush();
       }),
   };
 }
