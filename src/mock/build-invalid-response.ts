@@ -4,6 +4,7 @@
 import { ProblemError, toProblem } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
 import { chooseValue, negotiate, type BuildContext, buildResponse } from './build-response.js';
+import { createFitter } from './keep-if-valid.js';
 import { fitProblem } from './fit-problem.js';
 import { generateValue } from './generate/generate-value.js';
 import type { MockResponse } from './mock-exchange.js';
@@ -57,32 +58,22 @@ function fitViolations(
   seed: string,
 ): unknown {
   if (!isObject(base)) return base;
-  let best: Record<string, unknown> = base;
-  let score = validate(best).length;
-  const attempt = (candidate: Record<string, unknown>): boolean => {
-    const s = validate(candidate).length;
-    if (s > score) return false;
-    best = candidate;
-    score = s;
-    return true;
-  };
   const props = schemaProperties(schema);
   // Problem-shaped bodies (RFC 7807/9457 and most agency error formats) get coherent members.
-  best = fitProblem(best, schema, validate, { status, detail, instance: ctx.request?.path });
-  score = validate(best).length;
+  const fitter = createFitter(fitProblem(base, schema, validate, { status, detail, instance: ctx.request?.path }), validate);
 
   const plain = violations.map((v) => ({ ...v }));
   const listName = LIST_NAMES.find((n) => props.has(n) && schemaTypes(props.get(n)).has('array'));
   if (listName !== undefined) {
-    if (attempt({ ...best, [listName]: plain })) return best;
+    if (fitter.attempt({ ...fitter.best, [listName]: plain })) return fitter.best;
     const items = itemsSchema(props.get(listName));
     const sample = generateValue(ctx.cache.prepared(items ?? {}), { locale: ctx.locale, seed: `${seed}:item`, direction: 'response' });
-    attempt({ ...best, [listName]: violations.map((v) => fitItem(sample, items, v)) });
-    return best;
+    fitter.attempt({ ...fitter.best, [listName]: violations.map((v) => fitItem(sample, items, v)) });
+    return fitter.best;
   }
   // Only accepted when the schema allows extra members.
-  attempt({ ...best, violations: plain });
-  return best;
+  fitter.attempt({ ...fitter.best, violations: plain });
+  return fitter.best;
 }
 
 /** Fills an error item's string members from a violation by their usual names, keeping the rest as generated. */

@@ -5,6 +5,7 @@ import { problems } from '../problem/catalogue.js';
 import { problemType, type ProblemTemplate } from '../problem/problem.js';
 import { schemaProperties } from './schema-types.js';
 import type { ValidateValue } from './types.js';
+import { createFitter } from './keep-if-valid.js';
 
 export interface ProblemFacts {
   readonly status: number;
@@ -72,33 +73,26 @@ export function statusDetail(status: number, method: string, path: string): stri
  * as valid as it was.
  */
 export function fitProblem(base: Record<string, unknown>, schema: unknown, validate: ValidateValue, facts: ProblemFacts): Record<string, unknown> {
-  let best = base;
-  let score = validate(best).length;
-  const attempt = (candidate: Record<string, unknown>): boolean => {
-    const s = validate(candidate).length;
-    if (s > score) return false;
-    best = candidate;
-    score = s;
-    return true;
-  };
-  const without = (name: string): Record<string, unknown> => Object.fromEntries(Object.entries(best).filter(([k]) => k !== name));
+  const fitter = createFitter(base, validate);
+  const attempt = (candidate: Record<string, unknown>): boolean => fitter.attempt(candidate);
+  const without = (name: string): Record<string, unknown> => Object.fromEntries(Object.entries(fitter.best).filter(([k]) => k !== name));
   const props = schemaProperties(schema);
   const shaped = isProblemShaped(schema);
   const template = TEMPLATES.get(facts.status);
 
   let title = reasonPhrase(facts.status);
   if (shaped && props.has('type')) {
-    if (template !== undefined && attempt({ ...best, type: problemType(template.code) })) title = template.title;
-    else if (!attempt({ ...best, type: 'about:blank' })) attempt(without('type'));
+    if (template !== undefined && attempt({ ...fitter.best, type: problemType(template.code) })) title = template.title;
+    else if (!attempt({ ...fitter.best, type: 'about:blank' })) attempt(without('type'));
   }
-  if (props.has('status')) attempt({ ...best, status: typeof best.status === 'string' ? String(facts.status) : facts.status });
-  if (props.has('title')) attempt({ ...best, title });
-  if (props.has('detail')) attempt({ ...best, detail: facts.detail });
-  else if (props.has('message')) attempt({ ...best, message: facts.detail });
+  if (props.has('status')) attempt({ ...fitter.best, status: typeof fitter.best.status === 'string' ? String(facts.status) : facts.status });
+  if (props.has('title')) attempt({ ...fitter.best, title });
+  if (props.has('detail')) attempt({ ...fitter.best, detail: facts.detail });
+  else if (props.has('message')) attempt({ ...fitter.best, message: facts.detail });
   if (shaped && props.has('instance')) {
-    if (facts.instance === undefined || !attempt({ ...best, instance: facts.instance })) attempt(without('instance'));
+    if (facts.instance === undefined || !attempt({ ...fitter.best, instance: facts.instance })) attempt(without('instance'));
   }
-  return best;
+  return fitter.best;
 }
 
 function reasonPhrase(status: number): string {
