@@ -17,6 +17,8 @@ export interface TestApi {
   access?: 'open' | 'token' | 'enrolment';
   timeoutMs?: number;
   sandboxEnabled?: boolean;
+  /** The API's `limits` section (ceiling, per-plan overrides). */
+  limits?: unknown;
 }
 
 export interface TestGateway extends Gateway {
@@ -34,6 +36,7 @@ export async function registerTestApi(api: TestApi, defaultTimeoutMs: number, de
     upstream: { url: api.upstreamUrl, ...(api.timeoutMs ? { timeoutMs: api.timeoutMs } : {}) },
     access: api.access ?? defaultAccess,
     sandbox: { enabled: api.sandboxEnabled ?? true },
+    ...(api.limits === undefined ? {} : { limits: api.limits }),
   });
   return createRegisteredApi(config, await loadOpenApi(path.resolve(FIXTURES, api.openapi)), defaultTimeoutMs);
 }

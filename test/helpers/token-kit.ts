@@ -1,7 +1,7 @@
 // Test kit for the token feature: a frozen clock, generated keys, consumers with secrets and keys, and a gateway app wired with tokens.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { createApp, type Gateway } from '../../src/app.js';
+import { createApp, type AppDeps, type Gateway } from '../../src/app.js';
 import type { ConsumerConfig } from '../../src/config/consumer-schema.js';
 import { gatewaySchema, type GatewayConfig, type TokensConfig } from '../../src/config/gateway-schema.js';
 import { createRegistry, type Registry } from '../../src/registry/registry.js';
@@ -124,16 +124,17 @@ export async function buildTokenGateway(options: TokenGatewayOptions): Promise<T
   const keySet = options.keySet ?? generatedKeySet().keySet;
   const log = captureLogger('debug');
   const tokens = createTokens({ tokens: gateway.tokens, keys: keySet, store, registry, consumers: options.consumers ?? [], logger: log.logger, clock });
-  const built = createApp({
-    gateway,
-    registry,
-    store,
-    logger: log.logger,
+  const built = createAppWithTokens({ gateway, registry, store, logger: log.logger, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }, tokens);
+  return { ...built, tokens, keySet, store, clock, registry, gateway, log };
+}
+
+/** createApp with the token feature's authenticator, routes, guards and upstream headers, as composeGateway plugs them. */
+export function createAppWithTokens(deps: AppDeps, tokens: Tokens): Gateway {
+  return createApp({
+    ...deps,
     authenticator: tokens.authenticator,
     routes: tokens.routes,
     guards: tokens.guards,
     upstreamHeaders: tokens.upstreamHeaders,
-    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });
-  return { ...built, tokens, keySet, store, clock, registry, gateway, log };
 }

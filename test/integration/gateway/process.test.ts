@@ -63,13 +63,20 @@ describe('streaming memory of the gateway process', () => {
   it('stays flat while a 20 MB body streams up and a 20 MB body streams down', async () => {
     await upload(1);
     await download(1);
-    const baseline = await retainedPeak(gw);
-    await upload(20);
-    const up = (await retainedPeak(gw)) - baseline;
-    await download(20);
-    const down = (await retainedPeak(gw)) - baseline;
+    // Two rounds each way, keeping the smaller growth: in-flight buffers vary from run to run (+2 to +14 MB seen),
+    // while a gateway holding the body would add at least 20 MB in every round.
+    const grow = async (transfer: () => Promise<void>): Promise<number> => {
+      const growths: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        const baseline = await retainedPeak(gw);
+        await transfer();
+        growths.push((await retainedPeak(gw)) - baseline);
+      }
+      return Math.min(...growths);
+    };
+    const up = await grow(() => upload(20));
+    const down = await grow(() => download(20));
     console.log(`gateway memory held while streaming 20 MB: up +${(up / MB).toFixed(1)} MB, down +${(down / MB).toFixed(1)} MB (after GC)`);
-    // Holding either body would add at least 20 MB. Streaming measured +2 to +12 MB of in-flight buffers, the same for 80 MB.
     expect(up).toBeLessThan(16 * MB);
     expect(down).toBeLessThan(16 * MB);
   }, 90_000); // a full GC every 50 ms in the gateway makes this slow on a loaded 2-core machine

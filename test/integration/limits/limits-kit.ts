@@ -1,19 +1,16 @@
 // Builds a gateway app with tokens and limits wired as main.ts does, over a memory store and a frozen clock.
-import path from 'node:path';
-import { createApp, type Gateway } from '../../../src/app.js';
-import { apiSchema } from '../../../src/config/api-schema.js';
+import type { Gateway } from '../../../src/app.js';
 import type { ConsumerConfig } from '../../../src/config/consumer-schema.js';
 import { gatewaySchema, type GatewayConfig } from '../../../src/config/gateway-schema.js';
 import { createLimits, type Limits } from '../../../src/limits/create-limits.js';
-import { loadOpenApi } from '../../../src/registry/load-openapi.js';
-import { createRegisteredApi, createRegistry } from '../../../src/registry/registry.js';
+import { createRegistry } from '../../../src/registry/registry.js';
 import { createMemoryStore } from '../../../src/store/memory-store.js';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { createTokens, type Tokens } from '../../../src/tokens/create-tokens.js';
 import { captureLogger, type CapturedLogger } from '../../helpers/capture-logger.js';
-import { FIXTURES } from '../../helpers/test-gateway.js';
-import { frozenClock, generatedKeySet, type FrozenClock } from '../../helpers/token-kit.js';
+import { registerTestApi } from '../../helpers/test-gateway.js';
+import { createAppWithTokens, frozenClock, generatedKeySet, type FrozenClock } from '../../helpers/token-kit.js';
 
 export const DOC = 'openapi-mini/proxy-test.openapi.yaml';
 
@@ -53,19 +50,7 @@ export function redisStoreConfig(target: { url: string } | { clusterNodes: strin
 export async function buildLimitedGateway(options: LimitedGatewayOptions): Promise<LimitedGateway> {
   const gateway: GatewayConfig = gatewaySchema.parse({ tokens: { issuer: 'https://gateway.test' }, ...options.gateway });
   const registered = await Promise.all(
-    options.apis.map(async (api) => {
-      const config = apiSchema.parse({
-        id: api.id,
-        title: api.id,
-        version: 'v1',
-        agency: { name: 'Test agency' },
-        openapi: DOC,
-        upstream: { url: api.upstreamUrl },
-        access: api.access ?? 'token',
-        ...(api.limits === undefined ? {} : { limits: api.limits }),
-      });
-      return createRegisteredApi(config, await loadOpenApi(path.resolve(FIXTURES, DOC)), gateway.defaults.upstreamTimeoutMs);
-    }),
+    options.apis.map((api) => registerTestApi({ ...api, openapi: DOC }, gateway.defaults.upstreamTimeoutMs, 'token')),
   );
   const registry = createRegistry(registered);
   const clock = options.clock ?? frozenClock();
@@ -78,17 +63,7 @@ export async function buildLimitedGateway(options: LimitedGatewayOptions): Promi
   const consumers = (options.consumers ?? []).map((c) => ({ ...c, name: c.clientId, disabled: false, secretHash: 'scrypt$1024$8$1$c2FsdA$aGFzaA' }));
   const limits = createLimits({ gateway, consumers, store, logger: log.logger, clock });
   const tokens = createTokens({ tokens: gateway.tokens, keys: generatedKeySet().keySet, store, registry, consumers: [], logger: log.logger, clock, rateLimit: limits.ipRateLimit });
-  const built = createApp({
-    gateway,
-    registry,
-    store,
-    logger: log.logger,
-    authenticator: tokens.authenticator,
-    routes: tokens.routes,
-    guards: tokens.guards,
-    upstreamHeaders: tokens.upstreamHeaders,
-    limiter: limits.limiter,
-  });
+  const built = createAppWithTokens({ gateway, registry, store, logger: log.logger, limiter: limits.limiter }, tokens);
   return {
     ...built,
     limits,
