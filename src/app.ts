@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { GatewayConfig } from './config/gateway-schema.js';
 import type { Registry } from './registry/registry.js';
 import type { Store } from './store/store.js';
-import { createProxy, type ProxyOptions } from './proxy/create-proxy.js';
+import { createProxy } from './proxy/create-proxy.js';
 import { unmapIPv4 } from './proxy/forward-headers.js';
 import { createAccessLogger } from './create-logger.js';
 import { createProblemMiddleware } from './problem/problem-middleware.js';
@@ -15,15 +15,8 @@ import { createStatusRoute } from './health/status-route.js';
 import { createOpenAccessAuthenticator, type Authenticator } from './pipeline/authenticator.js';
 import { NO_LIMITS, type Limiter } from './limits/limiter.js';
 import { SANDBOX_NOT_READY, type SandboxHandler } from './pipeline/sandbox-handler.js';
-import {
-  accessLogStage,
-  authenticateStage,
-  authorizeStage,
-  dispatchStage,
-  limitStage,
-  requestIdStage,
-  routeStage,
-} from './pipeline/stages.js';
+import type { UpstreamHeaders } from './pipeline/context.js';
+import { accessLogStage, apiPipeline as createApiPipeline, requestIdStage } from './pipeline/stages.js';
 
 export interface AppDeps {
   gateway: GatewayConfig;
@@ -38,7 +31,7 @@ export interface AppDeps {
   /** Cheap checks every request passes, API calls included (e.g. no token in the query string). */
   guards?: readonly RequestHandler[];
   /** Extra headers for production upstream requests (e.g. the gateway-signed consumer assertion). */
-  upstreamHeaders?: ProxyOptions['upstreamHeaders'];
+  upstreamHeaders?: UpstreamHeaders;
 }
 
 export interface Gateway {
@@ -69,7 +62,7 @@ export function createApp(deps: AppDeps): Gateway {
   const proxies = new Map<string, RequestHandler>();
   const agents: http.Agent[] = [];
   for (const api of deps.registry.apis) {
-    const { handler, agent } = createProxy(api, { logger: deps.logger, trustsPeer, upstreamHeaders: deps.upstreamHeaders });
+    const { handler, agent } = createProxy(api, { logger: deps.logger, trustsPeer });
     proxies.set(api.id, handler);
     agents.push(agent);
   }
@@ -80,14 +73,14 @@ export function createApp(deps: AppDeps): Gateway {
   app.use(accessLogStage(createAccessLogger(deps.logger), clientIp));
   for (const guard of deps.guards ?? []) app.use(guard);
 
-  const apiPipeline = express.Router();
-  apiPipeline.use(
-    routeStage(deps.registry),
-    authenticateStage(deps.authenticator ?? createOpenAccessAuthenticator()),
-    authorizeStage(),
-    limitStage(deps.limiter ?? NO_LIMITS),
-    dispatchStage(deps.sandbox ?? SANDBOX_NOT_READY, proxies),
-  );
+  const apiPipeline = createApiPipeline({
+    registry: deps.registry,
+    authenticator: deps.authenticator ?? createOpenAccessAuthenticator(),
+    limiter: deps.limiter ?? NO_LIMITS,
+    sandbox: deps.sandbox ?? SANDBOX_NOT_READY,
+    proxies,
+    upstreamHeaders: deps.upstreamHeaders,
+  });
   // API calls are the hot path: a registered API id as first segment goes straight to the pipeline, past the
   // gateway's own routes (API ids cannot take those names: see RESERVED_IDS in load-config.ts).
   app.use((req, res, next) => {

@@ -72,6 +72,12 @@ export const tokensSchema = z.strictObject({
   dataDir: z.string().default('.data').describe('where the embedded default keeps its generated key (relative to the working directory)'),
   clockSkewSeconds: z.number().int().min(0).max(300).default(60),
   maxTokenBytes: z.number().int().min(256).max(65_536).default(8_192),
+  revocationCheckSeconds: z
+    .number()
+    .min(0)
+    .max(60)
+    .default(1)
+    .describe('how long an instance reuses the Store\'s answer to "is this token revoked?": the longest a revocation made on another instance takes to apply here; 0 asks on every call'),
   verificationCacheSize: z.number().int().min(0).default(10_000).describe('verified tokens remembered (by hash) until they expire; 0 disables'),
   sandbox: z
     .strictObject({

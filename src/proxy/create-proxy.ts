@@ -13,8 +13,6 @@ export interface ProxyOptions {
   logger: Logger;
   /** Whether the socket peer's X-Forwarded-For may be kept (mirrors the trustProxy setting). */
   trustsPeer: (req: Request) => boolean;
-  /** Extra headers for the upstream (e.g. the gateway-signed consumer assertion); called once per request. */
-  upstreamHeaders?: (req: Request, res: Response) => Record<string, string>;
 }
 
 class UpstreamTimeout extends Error {
@@ -48,9 +46,8 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
       });
       for (const [name, value] of Object.entries(forwarded)) proxyReq.setHeader(name, value);
       proxyReq.setHeader('x-request-id', ctx.requestId);
-      if (options.upstreamHeaders) {
-        for (const [name, value] of Object.entries(options.upstreamHeaders(expressReq, expressRes))) proxyReq.setHeader(name, value);
-      }
+      // Prepared by the pipeline before the proxy was called (e.g. the signed consumer assertion).
+      if (ctx.upstreamHeaders) for (const name in ctx.upstreamHeaders) proxyReq.setHeader(name, ctx.upstreamHeaders[name]!);
       const sentAt = process.hrtime.bigint();
       proxyReq.once('response', () => {
         ctx.upstreamLatencyMs = Number(process.hrtime.bigint() - sentAt) / 1e6;

@@ -6,7 +6,7 @@ import type { ConsumerConfig } from '../config/consumer-schema.js';
 import type { IpRateLimitFactory } from '../limits/ip-rate-limit.js';
 import type { TokensConfig } from '../config/gateway-schema.js';
 import type { Authenticator } from '../pipeline/authenticator.js';
-import type { ProxyOptions } from '../proxy/create-proxy.js';
+import type { UpstreamHeaders } from '../pipeline/context.js';
 import type { Registry } from '../registry/registry.js';
 import type { Store } from '../store/store.js';
 import { createClientAuthenticator } from './client-authentication.js';
@@ -42,7 +42,7 @@ export interface Tokens {
   routes: RequestHandler[];
   /** Checks for every request, API calls included (AppDeps.guards): a token in the query string is refused. */
   guards: RequestHandler[];
-  upstreamHeaders: NonNullable<ProxyOptions['upstreamHeaders']>;
+  upstreamHeaders: UpstreamHeaders;
   issuer: TokenIssuer;
   verifier: TokenVerifier;
   cache: VerificationCache;
@@ -69,7 +69,7 @@ export function createTokens(deps: TokensDeps): Tokens {
     maxTokenBytes: tokens.maxTokenBytes,
   });
   const cache = createVerificationCache(tokens.verificationCacheSize);
-  const revocations = createRevocationList(store);
+  const revocations = createRevocationList(store, { recheckMs: tokens.revocationCheckSeconds * 1000, clock, maxEntries: Math.max(1_000, tokens.verificationCacheSize) });
   let revocationUnchecked = 0;
   let lastWarned = Number.NEGATIVE_INFINITY;
   const authenticator = createTokenAuthenticator({

@@ -41,8 +41,9 @@ function noCredential(apiId: string): ProblemError {
 }
 
 /**
- * Revocation is asked of the Store on every call, cache hit or not: one O(1) set lookup (a Redis round trip, no CPU) buys
- * immediate revocation across instances. The cache only spares the signature and claims work, which is the CPU cost.
+ * Revocation is checked on every call, cache hit or not, through the RevocationList: it asks the Store at most once per
+ * token per tokens.revocationCheckSeconds (a revocation on another instance applies here within that time; one made here
+ * applies at once). The verification cache only spares the signature and claims work, which is the CPU cost.
  */
 export function createTokenAuthenticator(options: TokenAuthenticatorOptions): Authenticator {
   const { verifier, cache, revocations, clock } = options;

@@ -1,9 +1,9 @@
 // The gateway's word to an upstream about who is calling: a short-lived JWT (aud = the API id) verifiable with our JWKS.
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { UpstreamHeaders } from '../pipeline/context.js';
 import type { Principal } from '../pipeline/principal.js';
 import type { KeySet } from './key-set.js';
-import { signJwt } from './sign-jwt.js';
+import { signJwtAsync } from './sign-jwt.js';
 
 /** typ of the upstream assertion: distinct from at+jwt so it can never be replayed to the gateway as an access token. */
 export const UPSTREAM_ASSERTION_TYP = 'portico-consumer+jwt';
@@ -46,11 +46,11 @@ export function buildUpstreamAssertionClaims(input: { issuer: string; principal:
   return claims;
 }
 
-/** Signs one assertion (synchronously: the proxy asks for headers inside its request hook). */
-export function createUpstreamAssertion(options: UpstreamAssertionOptions): (input: { principal: Principal; apiId: string; requestId: string; now: number }) => string {
+/** Signs one assertion on the thread pool (see signJwtAsync): the proxy awaits it before opening the upstream request. */
+export function createUpstreamAssertion(options: UpstreamAssertionOptions): (input: { principal: Principal; apiId: string; requestId: string; now: number }) => Promise<string> {
   const newId = options.newId ?? randomUUID;
   return (input) =>
-    signJwt(
+    signJwtAsync(
       options.keys.signing,
       UPSTREAM_ASSERTION_TYP,
       { ...buildUpstreamAssertionClaims({ ...input, issuer: options.issuer, jti: newId(), ttlSeconds: options.ttlSeconds }) },
@@ -58,15 +58,15 @@ export function createUpstreamAssertion(options: UpstreamAssertionOptions): (inp
 }
 
 /**
- * AppDeps.upstreamHeaders: the assertion header for production calls made with a token; nothing otherwise. An anonymous
- * call to an open API has no consumer to name, and signing costs ~40 µs (ES256) on every such request for nothing the
- * upstream could not already see (it gets X-Request-ID). A sandbox call never gets here.
+ * AppDeps.upstreamHeaders: for a production call made with a token, a promise of the assertion header, started as soon
+ * as the caller is authorised so that its signature runs while the limit stage waits on the store; undefined otherwise.
+ * An anonymous call to an open API has no consumer to name, and an ES256 signature on every such request would buy
+ * nothing the upstream cannot already see (it gets X-Request-ID). A sandbox call never gets here.
  */
-export function createUpstreamHeaders(options: UpstreamAssertionOptions & { header: string; clock: () => number }): (req: Request, res: Response) => Record<string, string> {
+export function createUpstreamHeaders(options: UpstreamAssertionOptions & { header: string; clock: () => number }): UpstreamHeaders {
   const mint = createUpstreamAssertion(options);
-  return (_req, res) => {
-    const ctx = res.locals.portico;
-    if (ctx?.principal?.env !== 'production' || ctx.principal.tokenId === undefined || !ctx.api) return {};
-    return { [options.header]: mint({ principal: ctx.principal, apiId: ctx.api.id, requestId: ctx.requestId, now: options.clock() }) };
+  return (ctx) => {
+    if (ctx.principal?.env !== 'production' || ctx.principal.tokenId === undefined || !ctx.api) return undefined;
+    return mint({ principal: ctx.principal, apiId: ctx.api.id, requestId: ctx.requestId, now: options.clock() }).then((jwt) => ({ [options.header]: jwt }));
   };
 }

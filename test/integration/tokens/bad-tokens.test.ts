@@ -55,9 +55,12 @@ beforeAll(async () => {
   sandboxOthersOnly = (await request(gw.app).post('/sandbox/tokens').send({ apis: ['others'] })).body.access_token;
   revoked = (await request(gw.app).post('/oauth/token').type('form').send(form)).body.access_token;
   await gw.tokens.revocations.revoke(JSON.parse(Buffer.from(revoked.split('.')[1]!, 'base64url').toString()).jti);
-  upstreamAssertion = gw.tokens.upstreamHeaders({} as never, {
-    locals: { portico: { requestId: 'r-1', startedAt: 0n, api: gw.registry.find('things'), principal: { consumerId: 'secret-co', env: 'production', plan: 'standard', apis: ['things'], tokenId: 'tok-1' } } },
-  } as never)['Portico-Consumer']!;
+  upstreamAssertion = (await gw.tokens.upstreamHeaders({
+    requestId: 'r-1',
+    startedAt: 0n,
+    api: gw.registry.find('things'),
+    principal: { consumerId: 'secret-co', env: 'production', plan: 'standard', apis: ['things'], tokenId: 'tok-1' },
+  })!)['Portico-Consumer']!;
 });
 afterAll(async () => {
   gw.close();

@@ -1,5 +1,4 @@
 // The Portico-Consumer assertion: claims, signature verifiable with the JWKS, production only.
-import type { Request, Response } from 'express';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../../src/pipeline/context.js';
@@ -9,13 +8,12 @@ import { frozenClock, generatedKeySet, T0 } from '../../helpers/token-kit.js';
 
 const { keySet } = generatedKeySet();
 const headers = createUpstreamHeaders({ keys: keySet, issuer: 'https://gw.test', ttlSeconds: 60, header: 'Portico-Consumer', clock: frozenClock(), newId: () => 'assertion-1' });
-const resWith = (ctx: Partial<RequestContext>) => ({ locals: { portico: { requestId: 'req-1', startedAt: 0n, ...ctx } } }) as unknown as Response;
-const req = {} as Request;
+const ctxWith = (ctx: Partial<RequestContext>): RequestContext => ({ requestId: 'req-1', startedAt: 0n, ...ctx });
 const api = { id: 'imprese' } as RegisteredApi;
 
 describe('upstream assertion', () => {
   it('signs who called, for which API and request, verifiable with the public JWKS', async () => {
-    const out = headers(req, resWith({ api, principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: ['imprese'], tokenId: 'tok-1' } }));
+    const out = await headers(ctxWith({ api, principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: ['imprese'], tokenId: 'tok-1' } }))!;
     const jwt = out['Portico-Consumer']!;
     const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet({ keys: keySet.jwks.keys.map((k) => ({ ...k })) }), {
       issuer: 'https://gw.test',
@@ -39,11 +37,11 @@ describe('upstream assertion', () => {
   });
 
   it('adds nothing for an anonymous call to an open API (no token, no consumer to name)', () => {
-    expect(headers(req, resWith({ api, principal: { consumerId: 'anonymous', env: 'production', plan: 'open', apis: '*' } }))).toEqual({});
+    expect(headers(ctxWith({ api, principal: { consumerId: 'anonymous', env: 'production', plan: 'open', apis: '*' } }))).toBeUndefined();
   });
 
   it('adds nothing for a sandbox principal or an unrouted request', () => {
-    expect(headers(req, resWith({ api, principal: { consumerId: 't', env: 'sandbox', plan: 'sandbox', apis: ['imprese'] } }))).toEqual({});
-    expect(headers(req, resWith({ principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: '*' } }))).toEqual({});
+    expect(headers(ctxWith({ api, principal: { consumerId: 't', env: 'sandbox', plan: 'sandbox', apis: ['imprese'] } }))).toBeUndefined();
+    expect(headers(ctxWith({ principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: '*' } }))).toBeUndefined();
   });
 });
