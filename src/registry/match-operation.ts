@@ -52,55 +52,70 @@ export function createOperationMatcher(operations: readonly Operation[]): (metho
   return (method, path) => {
     const segments = splitRequestPath(path);
     if (segments === undefined) return { kind: 'not-found' };
-    const wanted = method.toUpperCase();
-    const allow = new Set<string>();
-    const captures: string[] = [];
-    let found: { endpoint: Endpoint; values: string[] } | undefined;
-    let pathExists = false;
-
-    // Depth-first in precedence order; stops at the first node that serves the method.
-    const visit = (node: TrieNode, index: number): boolean => {
-      if (index === segments.length) {
-        if (node.endpoints === undefined) return false;
-        pathExists = true;
-        const endpoint = node.endpoints.get(wanted) ?? (wanted === 'HEAD' ? node.endpoints.get('GET') : undefined);
-        if (endpoint !== undefined) {
-          found = { endpoint, values: [...captures] };
-          return true;
-        }
-        for (const m of node.endpoints.keys()) allow.add(m);
-        return false;
+    const search: Search = { segments, wanted: method.toUpperCase(), captures: [], allow: undefined, pathExists: false, endpoint: undefined, values: undefined };
+    visit(search, root, 0);
+    const { endpoint, values } = search;
+    if (endpoint !== undefined && values !== undefined) {
+      const params: Record<string, string> = {};
+      for (let i = 0; i < endpoint.names.length; i++) {
+        const name = endpoint.names[i]!;
+        // Defined, not assigned, for `__proto__`: a parameter of that name stays an own property, never the prototype.
+        if (name === '__proto__') Object.defineProperty(params, name, { value: values[i] ?? '', enumerable: true, writable: true, configurable: true });
+        else params[name] = values[i] ?? '';
       }
-      const segment = segments[index] as string;
-      const literal = node.literals.get(segment);
-      if (literal !== undefined && visit(literal, index + 1)) return true;
-      for (const edge of node.mixed) {
-        const m = edge.regex.exec(segment);
-        if (m === null) continue;
-        const groups = m.slice(1) as string[];
-        captures.push(...groups);
-        if (visit(edge.node, index + 1)) return true;
-        captures.length -= groups.length;
-      }
-      if (node.param !== undefined && segment !== '') {
-        captures.push(segment);
-        if (visit(node.param, index + 1)) return true;
-        captures.pop();
-      }
-      return false;
-    };
-
-    visit(root, 0);
-    if (found !== undefined) {
-      const { endpoint, values } = found;
-      // fromEntries defines own properties, so a parameter named `__proto__` cannot reach the prototype.
-      const params = Object.fromEntries(endpoint.names.map((name, i) => [name, values[i] ?? '']));
       return { kind: 'match', operation: endpoint.operation, params };
     }
-    if (!pathExists) return { kind: 'not-found' };
+    if (!search.pathExists) return { kind: 'not-found' };
+    const allow = search.allow ?? new Set<string>();
     if (allow.has('GET')) allow.add('HEAD');
     return { kind: 'method-not-allowed', allow: sortMethods(allow) };
   };
+}
+
+/** One lookup's state, passed down the recursion (a per-request closure would cost more than the walk). */
+interface Search {
+  readonly segments: readonly string[];
+  readonly wanted: string;
+  readonly captures: string[];
+  allow: Set<string> | undefined;
+  pathExists: boolean;
+  endpoint: Endpoint | undefined;
+  values: string[] | undefined;
+}
+
+/** Depth-first in precedence order; stops at the first node that serves the method. */
+function visit(search: Search, node: TrieNode, index: number): boolean {
+  const { segments, captures } = search;
+  if (index === segments.length) {
+    if (node.endpoints === undefined) return false;
+    search.pathExists = true;
+    const endpoint = node.endpoints.get(search.wanted) ?? (search.wanted === 'HEAD' ? node.endpoints.get('GET') : undefined);
+    if (endpoint !== undefined) {
+      search.endpoint = endpoint;
+      search.values = captures.slice();
+      return true;
+    }
+    search.allow ??= new Set<string>();
+    for (const m of node.endpoints.keys()) search.allow.add(m);
+    return false;
+  }
+  const segment = segments[index]!;
+  const literal = node.literals.get(segment);
+  if (literal !== undefined && visit(search, literal, index + 1)) return true;
+  for (const edge of node.mixed) {
+    const m = edge.regex.exec(segment);
+    if (m === null) continue;
+    const groups = m.length - 1;
+    for (let g = 1; g <= groups; g++) captures.push(m[g]!);
+    if (visit(search, edge.node, index + 1)) return true;
+    captures.length -= groups;
+  }
+  if (node.param !== undefined && segment !== '') {
+    captures.push(segment);
+    if (visit(search, node.param, index + 1)) return true;
+    captures.pop();
+  }
+  return false;
 }
 
 function newNode(): TrieNode {
@@ -143,10 +158,12 @@ function templateSegments(template: string): string[] {
 }
 
 function splitRequestPath(path: string): string[] | undefined {
-  const cut = path.search(/[?#]/);
-  let body = cut >= 0 ? path.slice(0, cut) : path;
-  if (body.startsWith('/')) body = body.slice(1);
+  const query = path.indexOf('?');
+  const fragment = path.indexOf('#');
+  const cut = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment);
+  const body = path.slice(path.charCodeAt(0) === 47 /* '/' */ ? 1 : 0, cut === -1 ? undefined : cut);
   const segments = body.split('/');
+  if (!body.includes('%')) return segments;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;
     if (!segment.includes('%')) continue;
