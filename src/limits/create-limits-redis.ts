@@ -1,4 +1,5 @@
-// The ioredis connection rate-limit-redis sends its commands over (the Store keeps its own client private).
+// The ioredis connection rate-limit-redis sends the per-address limiters' commands over (the Store keeps its own
+// client private; API routes' limits count through the Store).
 // Same failure behaviour as the Redis Store: bounded connect and command times, no queue during an outage, reconnects forever.
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { GatewayConfig } from '../config/gateway-schema.js';
@@ -9,7 +10,7 @@ const TIMEOUT_MS = 1000;
 // Capped exponential backoff: quick when Redis blips, at most one attempt every 2 s during an outage.
 const reconnectDelay = (attempt: number): number => Math.min(100 * 2 ** (attempt - 1), 2000);
 
-/** undefined for the memory store: limits then count in each process's memory (express-rate-limit's MemoryStore). */
+/** undefined for the memory store: per-address limits then count in each process's memory (express-rate-limit's MemoryStore). */
 export function createLimitsRedis(store: GatewayConfig['store'], onError: (err: Error) => void): LimitsRedis | undefined {
   if (store.kind !== 'redis') return undefined;
   const connection: RedisOptions = {

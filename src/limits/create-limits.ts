@@ -6,15 +6,16 @@ import type { ConsumerConfig } from '../config/consumer-schema.js';
 import type { GatewayConfig } from '../config/gateway-schema.js';
 import type { Store } from '../store/store.js';
 import { closeLimitsRedis, createLimitsRedis } from './create-limits-redis.js';
-import { createLimiter, type ClosableLimiter } from './create-limiter.js';
+import { createLimiter } from './create-limiter.js';
 import { createIpRateLimitFactory, type IpRateLimitFactory } from './ip-rate-limit.js';
+import type { Limiter } from './limiter.js';
 import { createRateLimitStores } from './rate-limit-stores.js';
 import { createStoreFaults, type LimitMetrics } from './store-faults.js';
 
 export interface LimitsDeps {
   gateway: Pick<GatewayConfig, 'plans' | 'limits' | 'store'>;
   consumers: readonly ConsumerConfig[];
-  /** Quotas count here (Store.consume); the same Store the rest of the gateway shares. */
+  /** API routes' bursts and quotas count here (Store.consumeWindows); the same Store the rest of the gateway shares. */
   store: Store;
   logger: Logger;
   /** Epoch ms; Date.now unless a test freezes it. */
@@ -23,12 +24,12 @@ export interface LimitsDeps {
 
 export interface Limits {
   /** createApp's `limiter`: plans, overrides and ceilings on API routes. */
-  limiter: ClosableLimiter;
+  limiter: Limiter;
   /** Per-address limiters for anonymous gateway routes (token issuance, catalogue). */
   ipRateLimit: IpRateLimitFactory;
   /** Failure counters (storeErrors, passedUnlimited, refusedUnavailable), for metrics. */
   metrics: LimitMetrics;
-  /** 'memory' (per-process bursts) or the Redis kind rate-limit-redis uses. */
+  /** Where the counters live: the Store's kind, 'memory' (each process counts alone), 'redis' or 'redis-cluster'. */
   readonly kind: string;
   close(): Promise<void>;
 }
@@ -37,6 +38,7 @@ export function createLimits(deps: LimitsDeps): Limits {
   const { gateway, logger } = deps;
   const clock = deps.clock ?? Date.now;
   let lastLogged = -Infinity;
+  // Only the per-address limiters (express-rate-limit, rate-limit-redis) use this connection; API limits use the Store.
   const redis = createLimitsRedis(gateway.store, (err) => {
     // A down Redis reports on every reconnect attempt; one line every 10 s is enough to see it.
     const now = clock();
@@ -52,9 +54,7 @@ export function createLimits(deps: LimitsDeps): Limits {
     consumers: deps.consumers,
     timeZone: gateway.limits.timeZone,
     store: deps.store,
-    burstStore: stores,
     faults,
-    logger,
     clock,
   });
   const ipStores: RateLimitStore[] = [];
@@ -68,9 +68,8 @@ export function createLimits(deps: LimitsDeps): Limits {
     limiter,
     ipRateLimit,
     metrics: faults.metrics,
-    kind: redis === undefined ? 'memory' : gateway.store.clusterNodes?.length ? 'redis-cluster' : 'redis',
+    kind: deps.store.kind,
     async close() {
-      await limiter.close();
       for (const store of ipStores) await store.shutdown?.();
       if (redis) await closeLimitsRedis(redis);
     },

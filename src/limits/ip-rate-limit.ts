@@ -5,7 +5,6 @@ import { ipKeyGenerator, rateLimit, type Store as RateLimitStore } from 'express
 import type { Logger } from 'pino';
 import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
-import { rateLimitLogger } from './burst-limiter.js';
 import { legacyHeaders, secondsUntil } from './limit-headers.js';
 import { addressSubject } from './limit-keys.js';
 import { LimitStoreError, type StoreFaults } from './store-faults.js';
@@ -29,6 +28,17 @@ export interface IpRateLimitDeps {
   /** The fault policy; without it a store error propagates as thrown (the Store adapter throws its own 503). */
   faults?: StoreFaults;
   logger?: Pick<Logger, 'warn' | 'error'>;
+}
+
+/** express-rate-limit's own messages (configuration validations) go to our log; store errors are ours to report. */
+function rateLimitLogger(logger: Pick<Logger, 'warn' | 'error'>): { warn: (...args: unknown[]) => void; error: (...args: unknown[]) => void } {
+  const forward =
+    (level: 'warn' | 'error') =>
+    (...args: unknown[]): void => {
+      if (args.some((a) => a instanceof LimitStoreError)) return;
+      logger[level]({ detail: args.map(String).join(' ') }, 'express-rate-limit');
+    };
+  return { warn: forward('warn'), error: forward('error') };
 }
 
 /** IPv6 clients are counted by /56, as express-rate-limit advises: one subscriber usually holds a whole /56 or /64. */

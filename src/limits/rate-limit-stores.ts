@@ -1,5 +1,6 @@
-// express-rate-limit stores, one new instance per limiter: its MemoryStore by default, rate-limit-redis over
-// ioredis when Redis is configured (single node or Cluster). A failing store throws LimitStoreError.
+// express-rate-limit stores for the per-address limiters (ip-rate-limit.ts), one new instance per limiter: its
+// MemoryStore by default, rate-limit-redis over ioredis when Redis is configured (single node or Cluster).
+// A failing store throws LimitStoreError.
 import { MemoryStore, type Store as RateLimitStore } from 'express-rate-limit';
 import { Cluster } from 'ioredis';
 import { RedisStore, type RedisReply, type SendCommandClusterDetails } from 'rate-limit-redis';

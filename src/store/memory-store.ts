@@ -1,7 +1,8 @@
 // The embedded Store: state held in one process's memory, for a single gateway instance, tests and the demo.
 // Mirrors the Redis store's semantics (one keyspace, typed entries, expiry) so the contract suite holds for both.
 
-import type { ConsumeResult, Store } from './store.js';
+import { assertWindowsCall } from './counter-windows.js';
+import type { ConsumeResult, Store, WindowsResult } from './store.js';
 
 export interface MemoryStoreOptions {
   /** Clock in epoch ms; injectable so tests can freeze or advance time. */
@@ -14,6 +15,7 @@ type Entry =
   | { type: 'string'; value: string; expiresAt: number | undefined }
   | { type: 'counter'; count: number; expiresAt: number }
   | { type: 'set'; members: Set<string> };
+type Counter = Extract<Entry, { type: 'counter' }>;
 
 const DEFAULT_SWEEP_INTERVAL_MS = 10_000;
 
@@ -61,7 +63,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   }
 
   // Counters share one shape for increment and consume: created on first touch with a fixed expiry.
-  function readCounter(key: string, expiresAtIfNew: number): Extract<Entry, { type: 'counter' }> {
+  function readCounter(key: string, expiresAtIfNew: number): Counter {
     const entry = read(key);
     if (entry === undefined) {
       const created: Entry = { type: 'counter', count: 0, expiresAt: expiresAtIfNew };
@@ -111,6 +113,36 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       }
       counter.count += cost;
       return { allowed: true, count: counter.count, resetAt: counter.expiresAt };
+    },
+
+    // No await between the first read and the return: the whole call is one step of the event loop, as atomic
+    // as the Redis script it mirrors.
+    async consumeWindows(windows, cost = 1): Promise<WindowsResult> {
+      assertOpen();
+      assertWindowsCall(windows, cost);
+      const counts: WindowsResult['counts'] = [];
+      const taken: Counter[] = [];
+      for (let i = 0; i < windows.length; i++) {
+        const window = windows[i]!;
+        const counter = readCounter(window.key, window.endsAtIfNew);
+        let refused: boolean;
+        if (window.countWhenRefused) {
+          counter.count += cost;
+          refused = counter.count > window.limit;
+        } else if (counter.count + cost > window.limit) {
+          refused = true;
+        } else {
+          counter.count += cost;
+          taken.push(counter);
+          refused = false;
+        }
+        counts.push({ count: counter.count, resetAt: counter.expiresAt });
+        if (refused) {
+          for (const quota of taken) quota.count -= cost;
+          return { counts, refusedAt: i };
+        }
+      }
+      return { counts, refusedAt: -1 };
     },
 
     async addToSet(key, member) {

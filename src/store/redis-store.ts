@@ -1,8 +1,10 @@
 // The shared Store on Redis (a single node or a Cluster) through ioredis, for several gateway instances.
-// Counters are atomic Lua scripts (one round trip each); a down Redis makes calls fail fast, never hang.
+// Counters are atomic Lua scripts, one round trip per call (consumeWindows: all of a request's windows in one);
+// a down Redis makes calls fail fast, never hang.
 
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { ConsumeResult, Store } from './store.js';
+import { assertWindowsCall } from './counter-windows.js';
+import type { ConsumeResult, Store, WindowsResult } from './store.js';
 
 export interface RedisStoreOptions {
   /** Single node, e.g. `redis://127.0.0.1:6379/0`. */
@@ -54,10 +56,59 @@ local value = redis.call('HINCRBY', KEYS[1], 'c', ARGV[1])
 return {value, resetAt}
 `;
 
+// Store.consumeWindows: a request's windows in order, in one script (one round trip). Counters have CONSUME_LUA's
+// shape. KEYS: the counters, one hashtag (one slot). ARGV[1]: cost; then, per window i, ARGV[4i-2] limit,
+// ARGV[4i-1] endsAtIfNew (stored as r), ARGV[4i] the time left until then in ms (at least 1), ARGV[4i+1] '1' when
+// it counts refused hits (a burst) or '0' (a quota).
+// The expiry is relative (PEXPIRE), unlike CONSUME_LUA's PEXPIREAT: a 1 s burst window then lasts 1 s on Redis's
+// clock even when a gateway's clock is off by a second or more, where an absolute time in Redis's past would delete
+// the counter at once and let every request through. resetAt stays the caller's, as with consume.
+// Reply: {refusedAt (0-based, or -1), count1, resetAt1, count2, resetAt2, ...} for the windows evaluated.
+const CONSUME_WINDOWS_LUA = `
+local cost = tonumber(ARGV[1])
+local out = {-1}
+local taken = {}
+for i = 1, #KEYS do
+  local key = KEYS[i]
+  local limit = tonumber(ARGV[4 * i - 2])
+  local v = redis.call('HMGET', key, 'c', 'r')
+  local count = tonumber(v[1])
+  local resetAt = tonumber(v[2])
+  if count == nil or resetAt == nil then
+    count = 0
+    resetAt = tonumber(ARGV[4 * i - 1])
+    redis.call('HSET', key, 'c', 0, 'r', ARGV[4 * i - 1])
+    redis.call('PEXPIRE', key, ARGV[4 * i])
+  end
+  local refused = false
+  if ARGV[4 * i + 1] == '1' then
+    count = redis.call('HINCRBY', key, 'c', cost)
+    refused = count > limit
+  elseif count + cost > limit then
+    refused = true
+  else
+    count = redis.call('HINCRBY', key, 'c', cost)
+    taken[#taken + 1] = key
+  end
+  out[2 * i] = count
+  out[2 * i + 1] = resetAt
+  if refused then
+    for _, counted in ipairs(taken) do
+      redis.call('HINCRBY', counted, 'c', -cost)
+    end
+    out[1] = i - 1
+    return out
+  end
+end
+return out
+`;
+
 /** The scripts registered with defineCommand; ioredis sends them with EVALSHA (EVAL once on NOSCRIPT). */
 interface ScriptCommands {
   porticoConsume(key: string, cost: number, limit: number, windowEndsAt: number): Promise<[number, number, number]>;
   porticoIncrement(key: string, by: number, expireAt: number): Promise<[number, number]>;
+  /** Defined without numberOfKeys: the first argument is the number of keys (see CONSUME_WINDOWS_LUA). */
+  porticoConsumeWindows(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<number[]>;
 }
 type Client = (Redis | Cluster) & ScriptCommands;
 
@@ -112,6 +163,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
   client.defineCommand('porticoConsume', { numberOfKeys: 1, lua: CONSUME_LUA });
   client.defineCommand('porticoIncrement', { numberOfKeys: 1, lua: INCREMENT_LUA });
+  client.defineCommand('porticoConsumeWindows', { lua: CONSUME_WINDOWS_LUA });
   // defineCommand adds methods ioredis's types cannot know about; ScriptCommands declares them.
   const redis = client as Client;
 
@@ -148,6 +200,31 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       run(async (): Promise<ConsumeResult> => {
         const [allowed, count, resetAt] = await redis.porticoConsume(k(key), cost, limit, Math.ceil(windowEndsAt));
         return { allowed: allowed === 1, count, resetAt };
+      }),
+
+    consumeWindows: (windows, cost = 1) =>
+      run(async (): Promise<WindowsResult> => {
+        // Checked here, not left to Redis: a Cluster would answer CROSSSLOT, a single node would accept the call.
+        assertWindowsCall(windows, cost);
+        if (windows.length === 0) return { counts: [], refusedAt: -1 };
+        const n = windows.length;
+        const now = Date.now();
+        // KEYS, then ARGV: cost, and four values per window (see CONSUME_WINDOWS_LUA).
+        const args = new Array<string | number>(5 * n + 1);
+        args[n] = cost;
+        for (let i = 0; i < n; i++) {
+          const w = windows[i]!;
+          const endsAt = Math.ceil(w.endsAtIfNew);
+          args[i] = k(w.key);
+          args[n + 4 * i + 1] = w.limit;
+          args[n + 4 * i + 2] = endsAt;
+          args[n + 4 * i + 3] = px(endsAt - now);
+          args[n + 4 * i + 4] = w.countWhenRefused ? 1 : 0;
+        }
+        const reply = await redis.porticoConsumeWindows(n, ...args);
+        const counts: WindowsResult['counts'] = [];
+        for (let j = 1; j + 1 < reply.length; j += 2) counts.push({ count: reply[j]!, resetAt: reply[j + 1]! });
+        return { counts, refusedAt: reply[0]! };
       }),
 
     addToSet: (key, member) =>

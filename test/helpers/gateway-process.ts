@@ -62,7 +62,11 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const exited = once(child, 'exit').then(([code]) => code as number | null);
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start within 15 s: ${stderr}`)), 15_000);
+    // A gateway that does not come up in time is stopped by its PID, so a slow machine leaves no orphan behind.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`gateway did not start within 30 s: ${stderr}`));
+    }, 30_000);
     let buffered = '';
     child.stdout!.on('data', (d: Buffer) => {
       buffered += d.toString();

@@ -1,4 +1,4 @@
-// The limit contract on the embedded counters (express-rate-limit's MemoryStore and the memory Store).
+// The limit contract on the embedded counters (the memory Store).
 import { runLimitContract } from './limit-contract.js';
 
 runLimitContract('memory', () => ({ kind: 'memory' }));

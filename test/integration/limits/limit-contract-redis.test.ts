@@ -1,4 +1,4 @@
-// The limit contract on a throwaway redis-server (rate-limit-redis and the Redis Store), and on a local 3-node Cluster.
+// The limit contract on a throwaway redis-server (the Redis Store's consumeWindows script), and on a local 3-node Cluster.
 import { afterAll, beforeAll } from 'vitest';
 import { describeWithRedis, startRedisCluster, startRedisServer, type RedisCluster, type RedisServer } from '../../helpers/redis-server.js';
 import { runLimitContract } from './limit-contract.js';

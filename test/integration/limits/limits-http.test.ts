@@ -46,7 +46,7 @@ const call = (gw: LimitedGateway, token?: string, path = '/things/v1/items/1') =
   return token === undefined ? req : req.set('Authorization', `Bearer ${token}`);
 };
 
-describe('bursts (express-rate-limit)', () => {
+describe('bursts (fixed windows from the first hit)', () => {
   it('a sandbox token: IETF and X-RateLimit-* headers on every answer, then 429 rate-limited with Retry-After', async () => {
     const gw = await gatewayWith({});
     const token = gw.sandboxToken();
@@ -79,7 +79,7 @@ describe('bursts (express-rate-limit)', () => {
   });
 });
 
-describe('quotas (Store.consume on calendar days)', () => {
+describe('quotas (calendar days)', () => {
   it('a production consumer: 429 quota-exceeded until the next UTC midnight, then admitted again', async () => {
     const clock = frozenClock();
     const gw = await gatewayWith({ clock, consumers: [{ clientId: 'acme', plan: 'standard', apis: ['things'] }] });
@@ -210,7 +210,8 @@ describe('anonymous callers are keyed by address', () => {
 });
 
 describe('when the counters fail', () => {
-  const failing = (store: Store): Store => ({ ...store, consume: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) });
+  const refused = (): Promise<never> => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+  const failing = (store: Store): Store => ({ ...store, consume: refused, consumeWindows: refused });
   const consumers = [{ clientId: 'acme', plan: 'standard', apis: ['things'] }];
 
   it('failOpen (the default): the request passes unlimited, counted and logged once', async () => {

@@ -32,7 +32,7 @@ describeWithRedis('limits when Redis goes away and comes back', () => {
 
   beforeAll(async () => {
     [redis, upstream] = await Promise.all([startRedisServer(), startRecordingUpstream()]);
-    // Anonymous callers of an open API get the `open` plan, counted by address: a burst (rate-limit-redis) and a quota (Store).
+    // Anonymous callers of an open API get the `open` plan, counted by address: a burst and a quota (one Store script).
     const plans = [`open: { burst: { perMinute: ${LIMIT} }, quota: { perDay: 100000 } }`];
     const common = { apis: [{ id: 'things', openapi: DOC, upstreamUrl: upstream.url, access: 'open' }], env: { REDIS_URL: redis.url } };
     [open, closed] = await Promise.all([

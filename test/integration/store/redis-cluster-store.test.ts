@@ -42,6 +42,29 @@ describeWithRedis(
           await raw.quit();
         }
       });
+
+      it('routes each consumeWindows call to its hashtag’s node, and refuses keys of two hashtags', async () => {
+        const store = createRedisStore({ clusterNodes: cluster.nodes, keyPrefix: 'windows:' });
+        const raw = new Cluster(cluster.nodes);
+        try {
+          const end = Date.now() + 60_000;
+          const windowsOf = (tag: string) =>
+            ['second', 'day', 'month'].map((name, i) => ({ key: `rl:{${tag}}:${name}`, limit: 5, endsAtIfNew: end, countWhenRefused: i === 0 }));
+          const tags = Array.from({ length: 20 }, (_, i) => `c${i}:things`);
+          const results = await Promise.all(tags.map((tag) => store.consumeWindows(windowsOf(tag))));
+          expect(results.every((r) => r.refusedAt === -1 && r.counts.every((c) => c.count === 1))).toBe(true);
+          const slots = await Promise.all(tags.map((tag) => raw.call('CLUSTER', 'KEYSLOT', `windows:rl:{${tag}}:day`)));
+          expect(new Set(slots).size).toBeGreaterThan(1);
+          expect(await raw.hget('windows:rl:{c7:things}:month', 'c')).toBe('1');
+
+          const mixed = [...windowsOf('c1:things').slice(0, 1), ...windowsOf('a:things').slice(1)];
+          await expect(store.consumeWindows(mixed)).rejects.toThrow(/one \{hashtag\}/);
+          expect(await raw.hget('windows:rl:{c1:things}:second', 'c')).toBe('1');
+        } finally {
+          await store.close();
+          await raw.quit();
+        }
+      });
     });
   },
   { cluster: true },

@@ -1,7 +1,7 @@
 // Runs the Store contract against a real single-node redis-server on a free port, plus key layout and fault tolerance.
 
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedisStore } from '../../../src/store/redis-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { describeWithRedis, findFreePort, startRedisServer, type RedisServer } from '../../helpers/redis-server.js';
@@ -55,6 +55,36 @@ describeWithRedis('redis store (single node)', () => {
       const pttl = await raw.pttl('layout:w');
       expect(pttl).toBeGreaterThan(59_000);
       expect(pttl).toBeLessThanOrEqual(60_000);
+    });
+
+    it('consumeWindows keeps counters as hashes under the prefix, in one script call for all windows', async () => {
+      const scriptCalls = async (): Promise<number> => {
+        const stats = await raw.info('commandstats');
+        // Commands run inside a script are counted too (hmget, hincrby…); the round trips are the eval/evalsha calls.
+        return [...stats.matchAll(/^cmdstat_(?:eval|evalsha):calls=(\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      };
+      const end = Date.now() + 60_000;
+      const windows = ['second', 'minute', 'day'].map((name, i) => ({ key: `rl:{c:w1}:${name}`, limit: 10, endsAtIfNew: end + i, countWhenRefused: i < 2 }));
+      await store.consumeWindows(windows); // the connection's first call sends the script itself (EVAL)
+      const before = await scriptCalls();
+      expect((await store.consumeWindows(windows)).counts.map((c) => c.count)).toEqual([2, 2, 2]);
+      expect((await scriptCalls()) - before).toBe(1);
+      expect(await raw.hgetall('layout:rl:{c:w1}:day')).toEqual({ c: '2', r: String(end + 2) });
+      expect(await raw.pttl('layout:rl:{c:w1}:second')).toBeGreaterThan(59_000);
+    });
+
+    it('consumeWindows measures a window’s length on Redis’s clock: a gateway clock 5 s behind still gets 1 s windows', async () => {
+      const behind = Date.now() - 5_000;
+      const spy = vi.spyOn(Date, 'now').mockReturnValue(behind);
+      try {
+        const window = { key: 'rl:{c:skew}:second:burst', limit: 1, endsAtIfNew: behind + 1_000, countWhenRefused: true };
+        expect(await store.consumeWindows([window])).toEqual({ counts: [{ count: 1, resetAt: behind + 1_000 }], refusedAt: -1 });
+        // An absolute expiry (5 s in Redis's past) would have deleted the counter: the second hit would pass too.
+        expect(await store.consumeWindows([window])).toEqual({ counts: [{ count: 2, resetAt: behind + 1_000 }], refusedAt: 0 });
+        expect(await raw.pttl('layout:rl:{c:skew}:second:burst')).toBeGreaterThan(500);
+      } finally {
+        spy.mockRestore();
+      }
     });
 
     it('refuses a prefix with braces', () => {

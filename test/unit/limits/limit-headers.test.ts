@@ -56,7 +56,7 @@ describe('keys', () => {
   it('share one {hashtag} per subject, keep braces out of it, and date quota keys', () => {
     const tag = subjectTag('consumer', 'we{ir}d', 'things');
     expect(tag).toBe('{c:we%7Bir%7Dd:things}');
-    expect(burstKey(tag, 'second')).toBe('{c:we%7Bir%7Dd:things}:second');
+    expect(burstKey(tag, 'second')).toBe('rl:{c:we%7Bir%7Dd:things}:second:burst');
     expect(quotaKey(subjectTag('api', 'ignored', 'things'), 'day', '2025-01-15')).toBe('rl:{a:things}:day:2025-01-15');
   });
 });

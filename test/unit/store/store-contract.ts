@@ -2,7 +2,7 @@
 // Uses short real TTLs (not a fake clock) so the very same assertions hold for memory and Redis.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../../src/store/store.js';
+import type { CounterWindow, Store } from '../../../src/store/store.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -189,6 +189,143 @@ export function runStoreContract(name: string, factory: () => Promise<StoreUnder
           const nextEnd = now() + 60_000;
           expect(await store.consume(k, 1, 2, nextEnd)).toEqual({ allowed: true, count: 1, resetAt: nextEnd });
         });
+      });
+    });
+
+    describe('consumeWindows', () => {
+      // Every call's keys share one {hashtag}, as the contract requires; a fresh tag per test keeps tests apart.
+      const tagged = (): ((label: string) => string) => {
+        const tag = `{w:${run}:${++seq}}`;
+        return (label) => `test:${tag}:${label}`;
+      };
+      const burst = (k: string, limit: number, endsAtIfNew = now() + 60_000): CounterWindow => ({ key: k, limit, endsAtIfNew, countWhenRefused: true });
+      const quota = (k: string, limit: number, endsAtIfNew = now() + 60_000): CounterWindow => ({ key: k, limit, endsAtIfNew, countWhenRefused: false });
+      /** The counter's value, read through consume with cost 0 (same counter shape). */
+      const peek = async (k: string): Promise<number> => (await store.consume(k, 0, Number.MAX_SAFE_INTEGER, now() + 60_000)).count;
+
+      it('counts every window in order and fixes each resetAt when its counter is created', async () => {
+        const k = tagged();
+        const secondEnd = now() + 1_000;
+        const dayEnd = now() + 86_400_000;
+        expect(await store.consumeWindows([burst(k('second'), 5, secondEnd), quota(k('day'), 10, dayEnd)])).toEqual({
+          counts: [
+            { count: 1, resetAt: secondEnd },
+            { count: 1, resetAt: dayEnd },
+          ],
+          refusedAt: -1,
+        });
+        // Later calls naming other ends do not move the windows; cost applies to each window.
+        expect(await store.consumeWindows([burst(k('second'), 5, secondEnd + 500), quota(k('day'), 10, dayEnd + 500)], 2)).toEqual({
+          counts: [
+            { count: 3, resetAt: secondEnd },
+            { count: 3, resetAt: dayEnd },
+          ],
+          refusedAt: -1,
+        });
+      });
+
+      it('shares counters with consume', async () => {
+        const k = tagged();
+        const end = now() + 60_000;
+        await store.consume(k('day'), 4, 10, end);
+        expect(await store.consumeWindows([quota(k('day'), 10, end + 1)])).toEqual({ counts: [{ count: 5, resetAt: end }], refusedAt: -1 });
+        expect(await store.consume(k('day'), 1, 10, end)).toEqual({ allowed: true, count: 6, resetAt: end });
+      });
+
+      it('a burst counts a refused hit and stops there: later windows are not touched', async () => {
+        const k = tagged();
+        const windows = [burst(k('second'), 2), quota(k('day'), 10)];
+        await store.consumeWindows(windows);
+        await store.consumeWindows(windows);
+        const refused = await store.consumeWindows(windows);
+        expect(refused.refusedAt).toBe(0);
+        expect(refused.counts).toHaveLength(1);
+        expect(refused.counts[0]!.count).toBe(3);
+        expect((await store.consumeWindows(windows)).counts).toMatchObject([{ count: 4 }]);
+        expect(await peek(k('day'))).toBe(2);
+      });
+
+      it('a quota does not count a refused call, and the windows after it are not touched', async () => {
+        const k = tagged();
+        const windows = [burst(k('minute'), 100), quota(k('day'), 1), quota(k('month'), 10)];
+        expect((await store.consumeWindows(windows)).refusedAt).toBe(-1);
+        const refused = await store.consumeWindows(windows);
+        expect(refused.refusedAt).toBe(1);
+        expect(refused.counts).toMatchObject([{ count: 2 }, { count: 1 }]);
+        expect(await peek(k('minute'))).toBe(2); // the burst counted the refused call
+        expect(await peek(k('day'))).toBe(1);
+        expect(await peek(k('month'))).toBe(1);
+      });
+
+      it('a refusal gives back the quota counts this call made earlier, but not the burst counts', async () => {
+        const k = tagged();
+        const byQuota = [burst(k('minute'), 100), quota(k('day'), 10), quota(k('month'), 1)];
+        expect((await store.consumeWindows(byQuota)).refusedAt).toBe(-1);
+        const refused = await store.consumeWindows(byQuota);
+        expect(refused.refusedAt).toBe(2);
+        // As evaluated: the day had counted this call before the month refused it.
+        expect(refused.counts).toMatchObject([{ count: 2 }, { count: 2 }, { count: 1 }]);
+        expect(await peek(k('minute'))).toBe(2);
+        expect(await peek(k('day'))).toBe(1);
+        expect(await peek(k('month'))).toBe(1);
+
+        // A burst after a quota: the quota is given back when the burst refuses.
+        const byBurst = [quota(k('week'), 10), burst(k('second'), 1)];
+        expect((await store.consumeWindows(byBurst)).refusedAt).toBe(-1);
+        expect((await store.consumeWindows(byBurst, 3)).refusedAt).toBe(1);
+        expect(await peek(k('week'))).toBe(1);
+        expect(await peek(k('second'))).toBe(4);
+      });
+
+      it('refuses a cost larger than a quota, creating its window', async () => {
+        const k = tagged();
+        const end = now() + 60_000;
+        expect(await store.consumeWindows([quota(k('day'), 3, end)], 4)).toEqual({ counts: [{ count: 0, resetAt: end }], refusedAt: 0 });
+        expect(await store.consumeWindows([quota(k('day'), 3, end)], 3)).toEqual({ counts: [{ count: 3, resetAt: end }], refusedAt: -1 });
+      });
+
+      it('starts new windows once the counters expire', async () => {
+        const k = tagged();
+        const firstEnd = now() + TTL_MS;
+        const windows = [burst(k('second'), 1, firstEnd), quota(k('day'), 1, firstEnd)];
+        expect((await store.consumeWindows(windows)).refusedAt).toBe(-1);
+        expect((await store.consumeWindows(windows)).refusedAt).toBe(0);
+        await sleep(TTL_MS);
+        await eventually(async () => {
+          const nextEnd = now() + 60_000;
+          expect(await store.consumeWindows([burst(k('second'), 1, nextEnd), quota(k('day'), 1, nextEnd)])).toEqual({
+            counts: [
+              { count: 1, resetAt: nextEnd },
+              { count: 1, resetAt: nextEnd },
+            ],
+            refusedAt: -1,
+          });
+        });
+      });
+
+      it('admits exactly `limit` of 300 concurrent calls, for a burst and for a quota', async () => {
+        const k = tagged();
+        const bursts = await Promise.all(Array.from({ length: 300 }, () => store.consumeWindows([burst(k('minute'), 100)])));
+        expect(bursts.filter((r) => r.refusedAt === -1)).toHaveLength(100);
+        expect(bursts.map((r) => r.counts[0]!.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+
+        const windows = [burst(k('second'), 1_000), quota(k('day'), 100), quota(k('month'), 1_000)];
+        const quotas = await Promise.all(Array.from({ length: 300 }, () => store.consumeWindows(windows)));
+        expect(quotas.filter((r) => r.refusedAt === -1)).toHaveLength(100);
+        expect(quotas.filter((r) => r.refusedAt !== -1).every((r) => r.refusedAt === 1 && r.counts[1]!.count === 100)).toBe(true);
+        expect(await peek(k('second'))).toBe(300);
+        expect(await peek(k('day'))).toBe(100);
+        expect(await peek(k('month'))).toBe(100);
+      });
+
+      it('refuses keys that do not share one {hashtag}, touching nothing', async () => {
+        const a = tagged();
+        const b = tagged();
+        await expect(store.consumeWindows([quota(a('day'), 10), quota(b('day'), 10)])).rejects.toThrow(TypeError);
+        await expect(store.consumeWindows([quota(a('day'), 10), quota(key('plain'), 10)])).rejects.toThrow(/hashtag/);
+        await expect(store.consumeWindows([quota(a('day'), 10)], -1)).rejects.toThrow(RangeError);
+        expect(await peek(a('day'))).toBe(0);
+        expect(await store.consumeWindows([])).toEqual({ counts: [], refusedAt: -1 });
       });
     });
 
