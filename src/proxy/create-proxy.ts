@@ -44,7 +44,7 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
         proto: expressReq.protocol,
         host: req.headers.host,
       });
-      for (const [name, value] of Object.entries(forwarded)) proxyReq.setHeader(name, value);
+      for (const name in forwarded) proxyReq.setHeader(name, forwarded[name]!);
       proxyReq.setHeader('x-request-id', ctx.requestId);
       // Prepared by the pipeline before the proxy was called (e.g. the signed consumer assertion).
       if (ctx.upstreamHeaders) for (const name in ctx.upstreamHeaders) proxyReq.setHeader(name, ctx.upstreamHeaders[name]!);

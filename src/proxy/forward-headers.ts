@@ -10,21 +10,24 @@ const CREDENTIALS = ['authorization'];
 // Headers the gateway owns: a client must not be able to spoof them to the upstream.
 const GATEWAY_OWNED = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-request-id', 'portico-consumer'];
 
-const REQUEST_DROPS = [...HOP_BY_HOP, ...CREDENTIALS, ...GATEWAY_OWNED];
-const RESPONSE_DROPS = [...HOP_BY_HOP, 'x-request-id'];
+const REQUEST_DROPS: ReadonlySet<string> = new Set([...HOP_BY_HOP, ...CREDENTIALS, ...GATEWAY_OWNED]);
+const RESPONSE_DROPS: ReadonlySet<string> = new Set([...HOP_BY_HOP, 'x-request-id']);
 
 function connectionTokens(value: string | string[] | undefined): string[] {
   if (!value) return [];
+  // The usual values name no other header: skip the split.
+  if (value === 'keep-alive' || value === 'close' || value === 'Keep-Alive') return [];
   return String(value)
     .split(',')
     .map((t) => t.trim().toLowerCase())
     .filter((t) => t.length > 0 && t !== 'close' && t !== 'keep-alive');
 }
 
-// Only the names actually present: this runs on every proxied request, and most requests carry none of them.
-function present(headers: IncomingHttpHeaders, candidates: readonly string[]): string[] {
+// Only the names actually present: this runs on every proxied request, and a message carries a handful of headers
+// (node's parsed names are lower-case), fewer than the names to drop.
+function present(headers: IncomingHttpHeaders, drops: ReadonlySet<string>): string[] {
   const found: string[] = [];
-  for (const name of candidates) if (headers[name] !== undefined) found.push(name);
+  for (const name in headers) if (drops.has(name)) found.push(name);
   if (headers.connection !== undefined) for (const token of connectionTokens(headers.connection)) found.push(token);
   return found;
 }
