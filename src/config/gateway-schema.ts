@@ -90,8 +90,12 @@ export const tokensSchema = z.strictObject({
     .strictObject({
       header: z.string().default('Portico-Consumer'),
       ttlSeconds: z.number().int().positive().default(60),
+      signing: z
+        .enum(['per-request', 'per-token'])
+        .default('per-request')
+        .describe('per-request: a fresh assertion naming the request id on every call; per-token: one per (access token, API), reused for half its lifetime'),
     })
-    .default({ header: 'Portico-Consumer', ttlSeconds: 60 }),
+    .default({ header: 'Portico-Consumer', ttlSeconds: 60, signing: 'per-request' }),
 });
 
 export const gatewaySchema = z.strictObject({

@@ -111,6 +111,7 @@ export function createTokens(deps: TokensDeps): Tokens {
     issuer: tokens.issuer,
     ttlSeconds: tokens.upstreamAssertion.ttlSeconds,
     header: tokens.upstreamAssertion.header,
+    signing: tokens.upstreamAssertion.signing,
     clock,
   });
   return { authenticator, routes: [router], guards: [rejectQueryTokens], upstreamHeaders, issuer, verifier, cache, revocations };

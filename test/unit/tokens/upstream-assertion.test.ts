@@ -45,3 +45,29 @@ describe('upstream assertion', () => {
     expect(headers(ctxWith({ principal: { consumerId: 'acme', env: 'production', plan: 'standard', apis: '*' } }))).toBeUndefined();
   });
 });
+
+describe('upstream assertion, signing per-token', () => {
+  const clock = frozenClock();
+  let n = 0;
+  const reused = createUpstreamHeaders({ keys: keySet, issuer: 'https://gw.test', ttlSeconds: 60, header: 'Portico-Consumer', clock, signing: 'per-token', newId: () => `a-${++n}` });
+  const acme = { consumerId: 'acme', env: 'production' as const, plan: 'standard', apis: '*' as const, tokenId: 'tok-1' };
+  const header = async (ctx: Partial<RequestContext>) => (await reused(ctxWith(ctx))!)['Portico-Consumer']!;
+  const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+
+  it('signs once per (token, API) and reuses it, without a request id, until half its lifetime has passed', async () => {
+    const first = await header({ api, principal: acme, requestId: 'req-1' });
+    expect(await header({ api, principal: acme, requestId: 'req-2' })).toBe(first);
+    expect(claims(first)).toMatchObject({ sub: 'acme', aud: 'imprese', token_jti: 'tok-1', exp: claims(first).iat as number + 60 });
+    expect(claims(first)).not.toHaveProperty('request_id');
+
+    expect(await header({ api: { id: 'anagrafe' } as RegisteredApi, principal: acme })).not.toBe(first);
+    expect(await header({ api, principal: { ...acme, tokenId: 'tok-2' } })).not.toBe(first);
+
+    clock.advance(29_999);
+    expect(await header({ api, principal: acme })).toBe(first);
+    clock.advance(1);
+    const renewed = await header({ api, principal: acme });
+    expect(renewed).not.toBe(first);
+    expect(claims(renewed).iat).toBe((claims(first).iat as number) + 30);
+  });
+});
