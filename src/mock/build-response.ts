@@ -5,6 +5,7 @@
 import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
 import type { SchemaCache } from './create-schema-cache.js';
+import { createChangeChecker, type ChangeChecker } from './echo/check-change.js';
 import { echoRequest } from './echo/echo-request.js';
 import { fitProblem, isProblemShaped, statusDetail } from './fit-problem.js';
 import { generateValue } from './generate/generate-value.js';
@@ -12,6 +13,7 @@ import type { MockResponse } from './mock-exchange.js';
 import type { Negotiated } from './negotiate.js';
 import type { PreparedHeader, PreparedMedia, PreparedResponse } from './prepare-operation.js';
 import { renderBody } from './render-body.js';
+import { getPreparedNode } from './schema/prepare-schema.js';
 import { responseSeed } from './request-seed.js';
 import type { Locale } from './types.js';
 import type { CheckedParameter } from './validate-request.js';
@@ -104,11 +106,25 @@ export function negotiate(response: PreparedResponse, ctx: Pick<BuildContext, 'a
 function reflectRequest(value: unknown, status: number, media: PreparedMedia, ctx: BuildContext): unknown {
   const request = ctx.request;
   if (request === undefined || media.validate === undefined || ctx.example !== undefined) return value;
-  if (status < 400) value = echoRequest(value, request.parameters, ctx.locale, media.validate);
+  const generated = generates(media, ctx);
+  if (status < 400) {
+    // A generated value is this request's own: echoes go into it directly rather than into a copy.
+    value = echoRequest(value, request.parameters, ctx.locale, media.validate, { owned: generated, checkChange: changeChecker(media, ctx.cache) });
+  }
   const problemLike = status >= 400 || isProblemShaped(media.schema);
-  if (!problemLike || !generates(media, ctx) || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (!problemLike || !generated || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const detail = statusDetail(status, request.method, request.path);
   return fitProblem(value as Record<string, unknown>, media.schema, media.validate, { status, detail, instance: request.path });
+}
+
+const checkers = new WeakMap<PreparedMedia, ChangeChecker | undefined>();
+
+/** Judges echoed values against their own sub-schemas (see check-change.ts); made once per media type. */
+function changeChecker(media: PreparedMedia, cache: SchemaCache): ChangeChecker | undefined {
+  if (checkers.has(media)) return checkers.get(media);
+  const checker = media.schema === undefined ? undefined : createChangeChecker(getPreparedNode(cache.prepared(media.schema)), (schema) => cache.validator(schema, 'response'));
+  checkers.set(media, checker);
+  return checker;
 }
 
 /** Whether chooseValue generates the value rather than serving one of the document's examples. */

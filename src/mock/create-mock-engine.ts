@@ -37,6 +37,8 @@ export interface MockEngine {
   respond(request: MockRequest): MockResponse;
 }
 
+const NO_COOKIES: ReadonlyMap<string, string> = new Map();
+
 /** Throws ConfigError listing every scenario that does not fit the document. */
 export function createMockEngine(options: MockEngineOptions): MockEngine {
   const { document } = options;
@@ -73,7 +75,7 @@ export function createMockEngine(options: MockEngineOptions): MockEngine {
       const { op, params } = resolve(request);
       const headers = request.headers;
       const prefer = parsePrefer(headers.prefer);
-      const parts: RequestParts = { pathParams: params, query: parseQueryString(request.query), headers, cookies: parseCookies(headers.cookie) };
+      const parts: RequestParts = { pathParams: params, query: parseQueryString(request.query), headers, cookies: headers.cookie === undefined ? NO_COOKIES : parseCookies(headers.cookie) };
       const body = toRequestBody(request.body);
       const check = validateRequest(op, parts, body);
       const accept = typeof headers.accept === 'string' ? headers.accept : headers.accept?.join(', ');

@@ -6,6 +6,18 @@ import { problems } from '../problem/catalogue.js';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
 
+/** The bytes of a request without a body. */
+export const NO_BODY: Buffer = EMPTY;
+
+/**
+ * HTTP/1.1 frames a request body with Content-Length or Transfer-Encoding (RFC 9112 §6.3); without either there is
+ * none, and node's parser agrees. Most mock calls are such GETs: they skip the stream machinery (node dumps the unread,
+ * empty stream itself when the response finishes), and callers may answer them without waiting for anything.
+ */
+export function hasNoBody(req: IncomingMessage): boolean {
+  return req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined && req.httpVersionMajor === 1;
+}
+
 export async function readRequestBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const tooLarge = (): ProblemError => new ProblemError(problems.payloadTooLarge, `The sandbox accepts request bodies up to ${limit} bytes.`);
   const declared = Number(req.headers['content-length']);
@@ -13,11 +25,7 @@ export async function readRequestBody(req: IncomingMessage, limit: number = DEFA
   // A body parser earlier in the chain may already have consumed the stream.
   const parsed = (req as { body?: unknown }).body;
   if (Buffer.isBuffer(parsed)) return parsed;
-  if (req.readableEnded) return EMPTY;
-  // HTTP/1.1 frames a request body with Content-Length or Transfer-Encoding (RFC 9112 §6.3); without either there is
-  // none, and node's parser agrees. Most mock calls are such GETs: skip the stream machinery for them.
-  // (node dumps the unread, empty stream itself when the response finishes.)
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined && req.httpVersionMajor === 1) return EMPTY;
+  if (req.readableEnded || hasNoBody(req)) return EMPTY;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -5,6 +5,7 @@ import { decodeCodiceFiscale, type DecodedCodiceFiscale } from '../identifiers/c
 import { luhnCheckDigit } from '../identifiers/luhn.js';
 import { ITALIAN_MUNICIPALITIES } from '../identifiers/municipalities.js';
 import { normalisePropertyName, recogniseIdentifier } from '../identifiers/recognise-identifier.js';
+import { memoByName } from '../memo-by-name.js';
 import { tvaKey } from '../identifiers/siren-siret.js';
 import type { Locale } from '../types.js';
 
@@ -35,12 +36,24 @@ const SEX_FORMS: readonly (readonly [string, string])[] = [
   ['MALE', 'FEMALE'], ['Male', 'Female'], ['male', 'female'], ['MASCULIN', 'FEMININ'], ['masculin', 'féminin'],
 ];
 
-export function deriveSiblings(object: Readonly<Record<string, unknown>>, ctx: SiblingContext): Derived[] {
+const COMPANY = 1;
+const PERSON = 2;
+// What a key may hold, by its name alone: worked out once per name rather than for every object of every answer.
+const keyKinds = memoByName((key: string): number => {
+  const n = normalisePropertyName(key);
+  return (n.includes('siren') || n.includes('siret') || n.includes('tva') || n.includes('vat') ? COMPANY : 0) | (CF_NAMES.has(n) ? PERSON : 0);
+});
+const NOTHING: readonly Derived[] = Object.freeze([]);
+
+/** `keys`: the object's own keys when the caller already has them. */
+export function deriveSiblings(object: Readonly<Record<string, unknown>>, ctx: SiblingContext, keys: readonly string[] = Object.keys(object)): readonly Derived[] {
   // Most objects hold neither kind of identifier: a glance at the names spares them the full recognition.
-  const names = Object.keys(object).map(normalisePropertyName);
-  const company = names.some((n) => n.includes('siren') || n.includes('siret') || n.includes('tva') || n.includes('vat'));
-  const person = names.some((n) => CF_NAMES.has(n));
-  return [...(company ? deriveCompany(object, ctx) : []), ...(person ? derivePerson(object, ctx) : [])];
+  let kinds = 0;
+  for (const key of keys) kinds |= keyKinds(key);
+  if (kinds === 0) return NOTHING;
+  const company = (kinds & COMPANY) !== 0 ? deriveCompany(object, ctx) : NOTHING;
+  const person = (kinds & PERSON) !== 0 ? derivePerson(object, ctx) : NOTHING;
+  return company.length === 0 ? person : person.length === 0 ? company : [...company, ...person];
 }
 
 function deriveCompany(object: Readonly<Record<string, unknown>>, ctx: SiblingContext): Derived[] {
@@ -87,7 +100,7 @@ function derivePerson(object: Readonly<Record<string, unknown>>, ctx: SiblingCon
   let person: DecodedCodiceFiscale | undefined;
   for (const k of keys) {
     const value = object[k];
-    if (!CF_NAMES.has(normalisePropertyName(k)) || typeof value !== 'string') continue;
+    if ((keyKinds(k) & PERSON) === 0 || typeof value !== 'string') continue;
     person = decodeCodiceFiscale(value, REFERENCE_YEAR);
     if (person !== undefined) {
       cfKey = k;
@@ -98,15 +111,25 @@ function derivePerson(object: Readonly<Record<string, unknown>>, ctx: SiblingCon
   const from = ctx.fromRequest.has(cfKey) ? cfKey : undefined;
   const out: Derived[] = [];
   for (const k of keys) {
-    const name = normalisePropertyName(k);
+    const role = personRole(k);
+    if (role === undefined) continue;
     let value: unknown;
-    if (SEX_NAMES.has(name)) value = sexLike(object[k], person.sex);
-    else if (BIRTH_DATE_NAMES.has(name)) value = dateLike(object[k], person.birthDate);
-    else if (BIRTH_PLACE_NAMES.has(name)) value = placeLike(object[k], person.birthPlaceCode);
+    if (role === 'sex') value = sexLike(object[k], person.sex);
+    else if (role === 'birthDate') value = dateLike(object[k], person.birthDate);
+    else value = placeLike(object[k], person.birthPlaceCode);
     if (value !== undefined && !sameJson(value, object[k])) out.push({ key: k, value, from });
   }
   return out;
 }
+
+/** Which fact of a codice fiscale a key holds, by its name alone (worked out once per name). */
+const personRole = memoByName((key: string): 'sex' | 'birthDate' | 'birthPlace' | undefined => {
+  const name = normalisePropertyName(key);
+  if (SEX_NAMES.has(name)) return 'sex';
+  if (BIRTH_DATE_NAMES.has(name)) return 'birthDate';
+  if (BIRTH_PLACE_NAMES.has(name)) return 'birthPlace';
+  return undefined;
+});
 
 function sameJson(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;

@@ -7,11 +7,13 @@ import type { CheckedParameter } from '../validate-request.js';
 import { collectEchoes, isScalar, type Echo, type Echoes, type Scalar } from './collect-echoes.js';
 import { deriveSiblings } from './derive-siblings.js';
 
-type Path = readonly (string | number)[];
+export type Path = readonly (string | number)[];
 
 interface Change {
   readonly path: Path;
   readonly value: unknown;
+  /** What was there before, so that a change made in place can be undone. */
+  readonly previous: unknown;
   /** Index of the change this one follows from (an echoed SIRET for its NIC): refused with it. */
   readonly basis: number | undefined;
 }
@@ -22,29 +24,55 @@ interface Scope {
   readonly top: boolean;
 }
 
+/** A path built only when a change needs it: walking the answer allocates nothing for the many places left alone. */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly step: string | number;
+}
+
+export interface EchoOptions {
+  /** The value is the caller's own (freshly generated): it is changed in place rather than copied first. */
+  readonly owned?: boolean;
+  /**
+   * Whether the body stays as valid as it was with `value` at `path`, judged locally (that value against its own
+   * sub-schema); undefined when a local judgement cannot be trusted there. When every change is judged valid, the
+   * whole-body validation is skipped: its verdict would be the same.
+   */
+  readonly checkChange?: (path: Path, value: unknown) => boolean | undefined;
+}
+
 // Wrappers around the resource itself: their members are still "the top" (`{data: {id}}` is about the id asked for).
 const ENVELOPES = new Set(['data', 'result', 'item', 'payload', 'content', 'body', 'response', 'record', 'entity', 'meta', 'metadata', 'pagination', 'paging', 'pageinfo']);
 // Names too common to mean the request's resource below the top (`owner.id` is not the id in the path).
 const GENERIC = new Set(['id', 'uuid', 'guid', 'code', 'codice', 'key', 'name', 'nome', 'nom', 'type', 'tipo', 'slug', 'identifier', 'identifiant', 'identificativo', 'version', 'status', 'stato', 'label', 'title']);
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /**
  * The value with the request's identifiers in place. Changes are kept all together when the body stays as valid as
  * it was, else one by one on the same terms: the request's value never breaks the documented shape.
  */
-export function echoRequest(value: unknown, parameters: readonly CheckedParameter[], locale: Locale, validate: ValidateValue): unknown {
+export function echoRequest(value: unknown, parameters: readonly CheckedParameter[], locale: Locale, validate: ValidateValue, options: EchoOptions = {}): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const echoes = collectEchoes(parameters, locale);
-  const working = cloneJson(value) as object;
+  const working = options.owned === true ? value : (cloneJson(value) as object);
   const changes: Change[] = [];
-  walk(working, [], { list: false, top: true }, echoes, changes);
+  walk(working, undefined, { list: false, top: true }, echoes, changes);
   if (changes.length === 0) return value;
+  const { checkChange } = options;
+  if (checkChange !== undefined && changes.every((c) => checkChange(c.path, c.value) === true)) return working;
   // A valid result needs no comparison with the original (the usual case: one validation, not two).
   const after = validate(working).length;
   if (after === 0) return working;
-  const baseline = validate(value).length;
-  if (after <= baseline) return working;
+  // The original again: undone in place (latest first) when changed in place, else the caller's untouched value.
+  const inPlace = working === value;
+  if (inPlace) for (let i = changes.length - 1; i >= 0; i--) setAt(working, (changes[i] as Change).path, (changes[i] as Change).previous);
+  const baseline = validate(inPlace ? working : value).length;
+  if (after <= baseline) {
+    if (inPlace) for (const change of changes) setAt(working, change.path, change.value);
+    return working;
+  }
 
-  const result = cloneJson(value) as object;
+  const result = inPlace ? working : (cloneJson(value) as object);
   let score = baseline;
   const refused = new Set<number>();
   changes.forEach((change, i) => {
@@ -64,36 +92,59 @@ export function echoRequest(value: unknown, parameters: readonly CheckedParamete
   return result;
 }
 
-function walk(node: unknown, path: Path, scope: Scope, echoes: Echoes, changes: Change[]): void {
+function pathOf(link: PathLink | undefined, last: string): Path {
+  const out: (string | number)[] = [last];
+  for (let l = link; l !== undefined; l = l.parent) out.push(l.step);
+  return out.reverse();
+}
+
+function walk(node: unknown, at: PathLink | undefined, scope: Scope, echoes: Echoes, changes: Change[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, [...path, i], { list: true, top: true }, echoes, changes));
+    for (let i = 0; i < node.length; i++) walk(node[i], { parent: at, step: i }, ITEM_SCOPE, echoes, changes);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const object = node as Record<string, unknown>;
-  const fromRequest = new Set<string>();
-  const changedAt = new Map<string, number>();
-  for (const [key, current] of Object.entries(object)) {
-    if (!(isScalar(current) || current === null)) continue;
-    const echo = applicable(echoes.byName.get(normalisePropertyName(key)), key, scope, echoes.locale);
-    const value = echo === undefined ? undefined : convert(echo.value, current);
-    if (value === undefined) continue;
-    fromRequest.add(key);
-    if (value === current) continue;
-    object[key] = value;
-    changedAt.set(key, changes.length);
-    changes.push({ path: [...path, key], value, basis: undefined });
+  const keys = Object.keys(object);
+  let fromRequest: Set<string> | undefined;
+  let changedAt: Map<string, number> | undefined;
+  if (echoes.byName.size > 0) {
+    for (const key of keys) {
+      const current = object[key];
+      if (!(isScalar(current) || current === null)) continue;
+      const echo = applicable(echoes.byName.get(normalisePropertyName(key)), key, scope, echoes.locale);
+      const value = echo === undefined ? undefined : convert(echo.value, current);
+      if (value === undefined) continue;
+      (fromRequest ??= new Set()).add(key);
+      if (value === current) continue;
+      object[key] = value;
+      (changedAt ??= new Map()).set(key, changes.length);
+      changes.push({ path: pathOf(at, key), value, previous: current, basis: undefined });
+    }
   }
   const siren = echoes.siren !== undefined && (!scope.list || echoes.siren.inLists) ? String(echoes.siren.value) : undefined;
-  for (const derived of deriveSiblings(object, { fromRequest, siren, locale: echoes.locale })) {
+  for (const derived of deriveSiblings(object, { fromRequest: fromRequest ?? NO_KEYS, siren, locale: echoes.locale }, keys)) {
+    const previous = object[derived.key];
     object[derived.key] = derived.value;
-    changes.push({ path: [...path, derived.key], value: derived.value, basis: derived.from === undefined ? undefined : changedAt.get(derived.from) });
+    changes.push({
+      path: pathOf(at, derived.key),
+      value: derived.value,
+      previous,
+      basis: derived.from === undefined ? undefined : changedAt?.get(derived.from),
+    });
   }
-  for (const [key, child] of Object.entries(object)) {
+  for (const key of keys) {
+    const child = object[key];
     if (typeof child !== 'object' || child === null) continue;
-    walk(child, [...path, key], { list: scope.list, top: scope.top && ENVELOPES.has(normalisePropertyName(key)) }, echoes, changes);
+    const top = scope.top && ENVELOPES.has(normalisePropertyName(key));
+    walk(child, { parent: at, step: key }, scope.list ? (top ? ITEM_SCOPE : ITEM_DEEP_SCOPE) : top ? TOP_SCOPE : DEEP_SCOPE, echoes, changes);
   }
 }
+
+const TOP_SCOPE: Scope = { list: false, top: true };
+const DEEP_SCOPE: Scope = { list: false, top: false };
+const ITEM_SCOPE: Scope = { list: true, top: true };
+const ITEM_DEEP_SCOPE: Scope = { list: true, top: false };
 
 /** The echo when it may apply here: path values outside lists, filters anywhere; below the top, specific names only. */
 function applicable(echo: Echo | undefined, key: string, scope: Scope, locale: Locale): Echo | undefined {
@@ -121,6 +172,6 @@ function getAt(root: object, path: Path): unknown {
 
 function setAt(root: object, path: Path, value: unknown): void {
   let node: unknown = root;
-  for (const step of path.slice(0, -1)) node = (node as Record<string | number, unknown>)[step];
+  for (let i = 0; i < path.length - 1; i++) node = (node as Record<string | number, unknown>)[path[i] as string | number];
   (node as Record<string | number, unknown>)[path[path.length - 1] as string | number] = value;
 }

@@ -16,9 +16,9 @@ export interface Rng {
 /** The 8 words of SHA-256(seed): the first four seed this generator, the last four faker's (see get-faker.ts). */
 export function seedWords(seed: string): number[] {
   // The one-shot hash() costs a third of createHash().update().digest(), and this runs for every generation.
-  const hex = hash('sha256', seed, 'hex');
+  const digest = hash('sha256', seed, 'buffer');
   const words: number[] = [];
-  for (let i = 0; i < 64; i += 8) words.push(parseInt(hex.slice(i, i + 8), 16));
+  for (let i = 0; i < 32; i += 4) words.push(digest.readUInt32BE(i));
   return words;
 }
 

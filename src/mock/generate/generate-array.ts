@@ -1,8 +1,12 @@
 // Arrays: one to three items by default (the minimum past SOFT_DEPTH, so recursion ends; no more than needed when
 // the item schema admits no value), prefixItems first, uniqueItems honoured by regenerating duplicates.
+import { memoByName } from '../memo-by-name.js';
 import { isUnsatisfiable } from '../schema/find-unsatisfiable.js';
 import type { PreparedNode } from '../schema/prepared-node.js';
 import { SOFT_DEPTH, type GenerationContext } from './generation-context.js';
+
+// Memoised so that the items' name is the same string every time (name-based lookups downstream hit their caches).
+const singularOf = memoByName((name: string): string => (name.length > 3 && name.endsWith('s') ? name.slice(0, -1) : name));
 
 export function generateArray(node: PreparedNode, ctx: GenerationContext, depth: number, name: string | undefined, anyNode: PreparedNode): unknown[] {
   const min = node.minItems ?? 0;
@@ -17,7 +21,7 @@ export function generateArray(node: PreparedNode, ctx: GenerationContext, depth:
     if (isUnsatisfiable(itemNode)) count = i;
   }
   // "emails" holds emails: the singular lets name hints apply to the items.
-  const itemName = name !== undefined && name.length > 3 && name.endsWith('s') ? name.slice(0, -1) : name;
+  const itemName = name === undefined ? undefined : singularOf(name);
   const out: unknown[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < count; i++) {

@@ -73,13 +73,18 @@ function generateOnce(node: PreparedNode, ctx: GenerationContext, depth: number,
 }
 
 function pickEnum(node: PreparedNode, ctx: GenerationContext): unknown {
+  return ctx.rng.pick((node.memo.enumPool ??= enumPool(node)));
+}
+
+/** The members worth drawing from; depends on the schema alone, so it is worked out once per node. */
+function enumPool(node: PreparedNode): readonly unknown[] {
   const values = node.enum ?? [];
   const typed = node.types === undefined ? values : values.filter((v) => typeMatches(node.types as JsonType[], v));
   const fitting = typed.filter((v) => typeof v !== 'string' || fitsString(node, v));
   const pool = fitting.length > 0 ? fitting : typed.length > 0 ? typed : values;
   // Prefer a non-null member: a mock full of nulls shows little.
   const nonNull = pool.filter((v) => v !== null);
-  return ctx.rng.pick(nonNull.length > 0 ? nonNull : pool);
+  return nonNull.length > 0 ? nonNull : pool;
 }
 
 function typeMatches(types: readonly JsonType[], value: unknown): boolean {
@@ -88,6 +93,11 @@ function typeMatches(types: readonly JsonType[], value: unknown): boolean {
 }
 
 function chooseType(node: PreparedNode, depth: number): JsonType {
+  const known = (node.memo.type ??= { shallow: typeAt(node, 0), deep: typeAt(node, HARD_DEPTH + 1) });
+  return depth > HARD_DEPTH ? known.deep : known.shallow;
+}
+
+function typeAt(node: PreparedNode, depth: number): JsonType {
   const types = (node.types ?? inferTypes(node)).filter((t) => !node.excludedTypes.includes(t));
   const concrete = types.filter((t) => t !== 'null');
   if (concrete.length === 0 || (depth > HARD_DEPTH && types.includes('null'))) return 'null';

@@ -6,11 +6,13 @@ import type { PreparedNode, PreparedProperty } from '../schema/prepared-node.js'
 import type { Direction } from '../types.js';
 import { fitsString } from './generate-string.js';
 import { SOFT_DEPTH, type GenerationContext } from './generation-context.js';
+import { loremWord } from './word-lists.js';
 
 export function generateObject(node: PreparedNode, ctx: GenerationContext, depth: number, _name: string | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
   const candidates = candidatesOf(node, ctx.direction);
   const probability = depth >= SOFT_DEPTH || ctx.minimal ? 0 : depth <= 1 ? 0.9 : depth <= 3 ? 0.7 : 0.5;
+  if (node.memo.simpleObject ??= isSimpleObject(node)) return generateSimpleObject(node, candidates, probability, ctx, depth);
+  const out: Record<string, unknown> = {};
   const chosen = new Set(candidates.filter((p) => p.required || ctx.rng.bool(probability)));
   for (const p of [...chosen]) {
     for (const dep of node.dependentRequired[p.name] ?? []) {
@@ -32,21 +34,45 @@ export function generateObject(node: PreparedNode, ctx: GenerationContext, depth
   return out;
 }
 
-// Per node and direction, worked out on first use: the list depends on the schema alone.
-const CANDIDATES: Readonly<Record<Direction, WeakMap<PreparedNode, readonly PreparedProperty[]>>> = { request: new WeakMap(), response: new WeakMap() };
+/** No second pass over the chosen properties (dependentRequired, min/maxProperties) and no extra keys to add. */
+function isSimpleObject(node: PreparedNode): boolean {
+  const isMap = node.properties.length === 0 && (node.additional !== undefined || node.patternProperties.length > 0);
+  return !isMap && node.minProperties === undefined && node.maxProperties === undefined && Object.keys(node.dependentRequired).length === 0;
+}
+
+/**
+ * generateObject for the usual object, with the same draws in the same order (one per optional property, then the
+ * values): no Set of chosen properties, and the typical all-required object allocates nothing but itself.
+ */
+function generateSimpleObject(node: PreparedNode, candidates: readonly PreparedProperty[], probability: number, ctx: GenerationContext, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let chosen: boolean[] | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i] as PreparedProperty;
+    if (p.required) continue;
+    (chosen ??= candidates.map((c) => c.required))[i] = ctx.rng.bool(probability);
+  }
+  const discriminated = node.discriminator !== undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    if (chosen !== undefined && chosen[i] !== true) continue;
+    const p = candidates[i] as PreparedProperty;
+    out[p.name] = (discriminated ? discriminatorValue(node, p, ctx) : undefined) ?? ctx.generate(p.node, depth + 1, p.name);
+  }
+  return out;
+}
 
 /**
  * The properties this direction may carry. Hidden in this direction means not required either (see
  * skippedInDirection): leave them out. An optional property no value satisfies would only break the answer.
  */
 function candidatesOf(node: PreparedNode, direction: Direction): readonly PreparedProperty[] {
-  const cache = CANDIDATES[direction];
-  let list = cache.get(node);
-  if (list === undefined) {
-    list = node.properties.filter((p) => !(direction === 'response' ? p.writeOnly : p.readOnly) && (p.required || !isUnsatisfiable(p.node)));
-    cache.set(node, list);
-  }
-  return list;
+  // Per node and direction, worked out on first use: the list depends on the schema alone.
+  if (direction === 'response') return (node.memo.responseCandidates ??= candidatesFor(node, direction));
+  return (node.memo.requestCandidates ??= candidatesFor(node, direction));
+}
+
+function candidatesFor(node: PreparedNode, direction: Direction): readonly PreparedProperty[] {
+  return node.properties.filter((p) => !(direction === 'response' ? p.writeOnly : p.readOnly) && (p.required || !isUnsatisfiable(p.node)));
 }
 
 /** Under an allOf-inheritance discriminator, the property carries one of the mapping's values when it may. */
@@ -76,7 +102,7 @@ function addExtraProperties(node: PreparedNode, ctx: GenerationContext, depth: n
     if (key === undefined || Object.hasOwn(out, key) || (byPattern && !byPattern.pattern.regexp.test(key))) continue;
     if (node.propertyNames?.patterns.some((p) => !p.regexp.test(key))) continue;
     const valueNode = byPattern?.node ?? node.additional;
-    out[key] = valueNode ? ctx.generate(valueNode, depth + 1, key) : ctx.faker.lorem.word();
+    out[key] = valueNode ? ctx.generate(valueNode, depth + 1, key) : loremWord(ctx);
   }
 }
 
@@ -85,5 +111,5 @@ function extraKey(node: PreparedNode, ctx: GenerationContext, depth: number): st
     const key = ctx.generate(node.propertyNames, depth + 1, undefined);
     return typeof key === 'string' ? key : undefined;
   }
-  return `${ctx.faker.lorem.word()}${ctx.rng.int(1, 99)}`;
+  return `${loremWord(ctx)}${ctx.rng.int(1, 99)}`;
 }

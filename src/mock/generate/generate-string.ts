@@ -1,11 +1,13 @@
 // Strings, most specific source first: national identifiers, formats, realistic values by property name, the
 // schema's pattern, then plain words; every candidate must pass the schema's length, pattern and format.
-import { recogniseIdentifier } from '../identifiers/recognise-identifier.js';
+import { recogniseIdentifier, type IdentifierGenerator } from '../identifiers/recognise-identifier.js';
 import type { PreparedNode } from '../schema/prepared-node.js';
 import { checkFormat } from './check-format.js';
-import { formatGenerator, isoDate, isoDateTime, plausibleDate } from './generate-format.js';
+import { formatGenerator, isoDate, isoDateTime, plausibleDate, type FormatFunction } from './generate-format.js';
 import type { GenerationContext } from './generation-context.js';
-import { dateShape, stringHint } from './name-hints.js';
+import { dateShape, stringHint, type StringHint } from './name-hints.js';
+import { loremWord, loremWords } from './word-lists.js';
+import { probeContext } from './probe-context.js';
 
 export function lengthOf(value: string): number {
   // Code points, as JSON Schema (and ajv) count them.
@@ -28,30 +30,82 @@ export function fitsString(node: PreparedNode, value: string, formatChecked = fa
   return formatChecked || checkFormat(node.format, value);
 }
 
+/** Where a string node's values come from, for one property name and locale: it depends on those alone. */
+export interface StringPlan {
+  readonly identifiers: readonly IdentifierGenerator[];
+  readonly format: FormatFunction | undefined;
+  /** The format's values are valid by construction (see VALID_BY_CONSTRUCTION). */
+  readonly trusted: boolean;
+  readonly hint: StringHint | undefined;
+  readonly shape: 'date' | 'date-time' | undefined;
+}
+
+// The plan of a string without a property name (array items of an unnamed array, a root string).
+const UNNAMED = '\u0000';
+
+function planOf(node: PreparedNode, name: string | undefined, ctx: GenerationContext): StringPlan {
+  const byLocale = (node.memo.strings ??= {});
+  const plans = (byLocale[ctx.locale] ??= new Map());
+  const key = name ?? UNNAMED;
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    const format = formatGenerator(node.format);
+    const trusted = VALID_BY_CONSTRUCTION.has(node.format);
+    const hint = stringHint(name);
+    plan = {
+      identifiers: recogniseIdentifier({ name, format: node.format, locale: ctx.locale }).filter((id) => mayFit(node, ctx, (probe) => id.generate(probe.rng))),
+      format: format !== undefined && mayFit(node, ctx, (probe, i) => format(probe, name, i % 4), trusted) ? format : undefined,
+      trusted,
+      hint: hint !== undefined && mayFit(node, ctx, hint) ? hint : undefined,
+      shape: node.format === undefined ? dateShape(name) : undefined,
+    };
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+// Enough draws that a source fitting one value in ten is kept (0.9^32 ≈ 3 % of being judged wrongly).
+const PROBES = 32;
+
+/**
+ * Whether a source of values (an identifier, a format, a name hint) ever fits the node's own constraints. A source
+ * that never does (a country name for `^[A-Z]{2}$`, an Italian mobile number for a pattern with other spacing) would
+ * only spend its tries on every value; the plan leaves it out. Judged once per node, name and locale, with draws from
+ * a fixed seed, so the plan (hence the output) is the same in every process whatever was generated before.
+ */
+function mayFit(node: PreparedNode, ctx: GenerationContext, produce: (probe: GenerationContext, attempt: number) => string, formatChecked = false): boolean {
+  const constrained = node.patterns.length > 0 || node.minLength !== undefined || node.maxLength !== undefined || (node.format !== undefined && !formatChecked);
+  if (!constrained) return true;
+  const probe = probeContext(ctx);
+  for (let i = 0; i < PROBES; i++) if (fitsString(node, produce(probe, i), formatChecked)) return true;
+  return false;
+}
+
 export function generateString(node: PreparedNode, ctx: GenerationContext, name: string | undefined): string {
+  const plan = planOf(node, name, ctx);
   // Plain loops rather than a retry helper taking closures: this runs for every string of every answer.
-  for (const identifier of recogniseIdentifier({ name, format: node.format, locale: ctx.locale })) {
+  for (const identifier of plan.identifiers) {
     for (let i = 0; i < 2; i++) {
       const value = identifier.generate(ctx.rng);
       if (fitsString(node, value)) return value;
     }
   }
-  const format = formatGenerator(node.format);
+  const format = plan.format;
   if (format) {
-    const trusted = VALID_BY_CONSTRUCTION.has(node.format);
+    const trusted = plan.trusted;
     for (let attempt = 0; attempt < 4; attempt++) {
       const value = format(ctx, name, attempt);
       if (fitsString(node, value, trusted)) return value;
     }
   }
-  const hint = stringHint(name);
+  const hint = plan.hint;
   if (hint) {
     for (let i = 0; i < 2; i++) {
       const value = hint(ctx);
       if (fitsString(node, value)) return value;
     }
   }
-  const shape = node.format === undefined ? dateShape(name) : undefined;
+  const shape = plan.shape;
   if (shape) {
     const date = plausibleDate(ctx, name);
     const value = shape === 'date' ? isoDate(date) : isoDateTime(date);
@@ -93,8 +147,8 @@ function fromPatterns(node: PreparedNode, ctx: GenerationContext): string | unde
 function words(node: PreparedNode, ctx: GenerationContext): string {
   const min = node.minLength ?? 0;
   const max = node.maxLength ?? Math.max(min, 40);
-  let text = ctx.faker.lorem.words(ctx.rng.int(1, 3));
-  while (lengthOf(text) < min) text += ` ${ctx.faker.lorem.word()}`;
+  let text = loremWords(ctx, ctx.rng.int(1, 3));
+  while (lengthOf(text) < min) text += ` ${loremWord(ctx)}`;
   if (lengthOf(text) > max) text = [...text].slice(0, max).join('');
   // A cut may end on a space; letters keep the length without looking broken.
   if (text.endsWith(' ')) text = `${text.trimEnd()}${'x'.repeat(lengthOf(text) - lengthOf(text.trimEnd()))}`;

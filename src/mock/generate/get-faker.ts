@@ -12,10 +12,15 @@ const instances = new Map<Locale, Faker>();
 export function getFaker(locale: Locale): Faker {
   let faker = instances.get(locale);
   if (faker === undefined) {
-    faker = new Faker({ locale: [...LOCALES[locale]], randomizer: createSfc32Randomizer() });
+    faker = createFaker(locale);
     instances.set(locale, faker);
   }
   return faker;
+}
+
+/** A new instance of its own (getFaker shares one per locale). */
+export function createFaker(locale: Locale): Faker {
+  return new Faker({ locale: [...LOCALES[locale]], randomizer: createSfc32Randomizer() });
 }
 
 /**

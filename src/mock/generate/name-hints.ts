@@ -6,13 +6,14 @@ import { memoByName } from '../memo-by-name.js';
 import { fullName, personalEmail } from './person-values.js';
 import { streetAddress } from './street-address.js';
 import { uuidV4 } from './uuid-v4.js';
+import { loremPhrase, webUrl } from './word-lists.js';
 import type { Rng } from './create-rng.js';
 import type { GenerationContext } from './generation-context.js';
 
 export type DateKind = 'birth' | 'future' | 'recent';
 export interface NumberRange { readonly min: number; readonly max: number; readonly decimals: number }
 
-type StringHint = (ctx: GenerationContext) => string;
+export type StringHint = (ctx: GenerationContext) => string;
 type Test = (n: string) => boolean;
 const is = (...names: string[]): Test => (n) => names.includes(n);
 const endsWith = (...suffixes: string[]): Test => (n) => suffixes.some((s) => n.endsWith(s));
@@ -60,13 +61,13 @@ const STRING_HINTS: readonly (readonly [Test, StringHint])[] = [
   [is('libellevoie', 'nomvoie', 'streetname', 'denominazionestrada', 'nomevia'), (c) => c.faker.location.street()],
   [has('immatriculation', 'targa', 'licenseplate', 'plaque'), (c) => (c.locale === 'it' ? `${c.faker.string.alpha({ length: 2, casing: 'upper' })}${c.faker.string.numeric(3)}${c.faker.string.alpha({ length: 2, casing: 'upper' })}` : `${c.faker.string.alpha({ length: 2, casing: 'upper' })}-${c.faker.string.numeric(3)}-${c.faker.string.alpha({ length: 2, casing: 'upper' })}`)],
   [is('marque', 'marca', 'brand', 'manufacturer', 'constructeur'), (c) => c.faker.vehicle.manufacturer()],
-  [any(is('url', 'website', 'sito', 'sitoweb', 'siteweb', 'link', 'href', 'homepage', 'siteinternet'), endsWith('url', 'uri', 'link', 'href')), (c) => c.faker.internet.url()],
+  [any(is('url', 'website', 'sito', 'sitoweb', 'siteweb', 'link', 'href', 'homepage', 'siteinternet'), endsWith('url', 'uri', 'link', 'href')), webUrl],
   [any(is('username', 'login', 'utente', 'userid'), endsWith('username')), (c) => c.faker.internet.username()],
   [is('sesso', 'sex', 'gender', 'sexe', 'genere'), (c) => c.rng.pick(['M', 'F'])],
   [any(is('valuta', 'currency', 'devise', 'currencycode', 'divisa')), () => 'EUR'],
   [any(is('lingua', 'locale', 'lang'), endsWith('language', 'langue', 'lingua')), (c) => c.locale],
   [any(is('id', 'uuid', 'guid', 'identifier', 'identifiant', 'identificativo'), endsWith('uuid', 'guid')), (c) => uuidV4(c.rng)],
-  [any(is('descrizione', 'description', 'note', 'notes', 'commento', 'comment', 'message', 'messaggio', 'detail', 'details', 'dettaglio', 'motivo', 'motivazione', 'reason', 'libelle', 'label', 'title', 'titolo', 'titre', 'oggetto', 'subject', 'objet'), endsWith('description', 'descrizione', 'message', 'libelle', 'label')), (c) => c.faker.lorem.sentence({ min: 3, max: 8 }).replace(/\.$/, '')],
+  [any(is('descrizione', 'description', 'note', 'notes', 'commento', 'comment', 'message', 'messaggio', 'detail', 'details', 'dettaglio', 'motivo', 'motivazione', 'reason', 'libelle', 'label', 'title', 'titolo', 'titre', 'oggetto', 'subject', 'objet'), endsWith('description', 'descrizione', 'message', 'libelle', 'label')), (c) => loremPhrase(c, 3, 8)],
   [endsWith('id', 'code', 'codice', 'number', 'numero'), (c) => `${c.faker.string.alpha({ length: 3, casing: 'upper' })}${c.faker.string.numeric(6)}`],
 ];
 

@@ -1,6 +1,7 @@
 // Names, a full name and an e-mail address from faker's locale lists, assembled here rather than through
 // faker.person.fullName(), faker.internet.email() and lastName(): those go through mustache templates and a
 // per-character transliteration pass that cost more than the rest of a string's generation, for values of the same kind.
+import { memoByName } from '../memo-by-name.js';
 import type { GenerationContext } from './generation-context.js';
 
 export type Sex = 'female' | 'male';
@@ -46,7 +47,5 @@ function freeEmailDomains(ctx: GenerationContext): readonly string[] {
   return domains !== undefined && domains !== null && domains.length > 0 ? domains : FALLBACK_DOMAINS;
 }
 
-/** Letters and digits only (accents dropped, apostrophes and spaces gone: D'Angelo → dangelo). */
-function asciiLocalPart(text: string): string {
-  return text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-}
+/** Letters and digits only (accents dropped, apostrophes and spaces gone: D'Angelo → dangelo); names come from lists, hence the memo. */
+const asciiLocalPart = memoByName((text: string): string => text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase());

@@ -1,6 +1,7 @@
 // The Italian codice fiscale of a person (DM 23/12/1976): 16 characters built from surname, name, birth date, sex
 // and birth place, closed by a check character; generated from a (possibly random) person and verified.
 import type { Rng } from '../generate/create-rng.js';
+import { memoByName } from '../memo-by-name.js';
 import { ITALIAN_MUNICIPALITIES } from './municipalities.js';
 
 export interface CodiceFiscalePerson {
@@ -100,17 +101,24 @@ function letters(text: string): { consonants: string; vowels: string } {
   return { consonants: plain.replace(/[AEIOU]/g, ''), vowels: plain.replace(/[^AEIOU]/g, '') };
 }
 
-function surnameCode(lastName: string): string {
+// Both depend on the name alone, and generated people come from short lists: worked out once per name.
+const surnameCode = memoByName((lastName: string): string => {
   const { consonants, vowels } = letters(lastName);
   return `${consonants}${vowels}XXX`.slice(0, 3);
-}
+});
 
-function nameCode(firstName: string): string {
+const nameCode = memoByName((firstName: string): string => {
   const { consonants, vowels } = letters(firstName);
   if (consonants.length >= 4) return `${consonants[0]}${consonants[2]}${consonants[3]}`;
   return `${consonants}${vowels}XXX`.slice(0, 3);
-}
+});
 
+/** Digits with homocody letters read back as digits (callers have checked the shape: only those characters occur). */
 function decodeDigits(text: string): number {
-  return Number([...text].map((c) => (OMOCODIA.includes(c) ? String(OMOCODIA.indexOf(c)) : c)).join(''));
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n = n * 10 + (c <= 57 ? c - 48 : OMOCODIA.indexOf(text[i] as string));
+  }
+  return n;
 }

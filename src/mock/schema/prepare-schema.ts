@@ -112,7 +112,7 @@ function emptyNode(source: SubSchema, dialect: SchemaDialect, document: JsonObje
     multipleOf: [], minItems: undefined, maxItems: undefined, uniqueItems: false, items: undefined, noExtraItems: false, prefixItems: [],
     contains: undefined, minProperties: undefined, maxProperties: undefined, properties: [], closed: false, allowedNames: undefined,
     additional: undefined, additionalDeclared: false, patternProperties: [], propertyNames: undefined, dependentRequired: {}, choices: [],
-    discriminator: undefined, excludedTypes: [], readOnly: false, writeOnly: false, check: undefined, conflicts: [], variants: new Map(),
+    discriminator: undefined, excludedTypes: [], readOnly: false, writeOnly: false, check: undefined, conflicts: [], variants: new Map(), memo: {},
   };
 }
 

@@ -1,7 +1,8 @@
 // The analysed form of a schema that generation walks: allOf merged into one set of constraints, sub-schemas
 // prepared into nodes (cyclic where the schema is), oneOf/anyOf kept as choices prepared lazily.
 import type { JsonObject } from '../../registry/types.js';
-import type { SchemaDialect } from '../types.js';
+import type { Locale, SchemaDialect } from '../types.js';
+import type { StringPlan } from '../generate/generate-string.js';
 import type { PatternGenerator } from '../generate/create-pattern-generator.js';
 import type { JsonType, SchemaKeywords, SubSchema } from './read-keywords.js';
 
@@ -80,4 +81,24 @@ export interface PreparedNode {
   conflicts: string[];
   /** Lazily prepared choices: key `${choice}:${branch}`. */
   variants: Map<string, PreparedNode>;
+  /** What generation worked out about this node on first use (it depends on the schema alone): see NodeMemo. */
+  readonly memo: NodeMemo;
+}
+
+/**
+ * Per-node answers the generator would otherwise recompute for every value: filled lazily by the generate/ modules,
+ * so that a request only reads them. Plain fields rather than side maps: they are read for every node of every answer.
+ */
+export interface NodeMemo {
+  /** The type chooseType settles on, at ordinary depth and past HARD_DEPTH. */
+  type?: { readonly shallow: JsonType; readonly deep: JsonType };
+  /** The enum members pickEnum draws from. */
+  enumPool?: readonly unknown[];
+  /** Properties each direction may carry (see generate-object.ts). */
+  requestCandidates?: readonly PreparedProperty[];
+  responseCandidates?: readonly PreparedProperty[];
+  /** No dependentRequired, minProperties or maxProperties: the chosen properties need no second pass. */
+  simpleObject?: boolean;
+  /** String generation plans by locale, then by property name (see generate-string.ts). */
+  strings?: Partial<Record<Locale, Map<string, StringPlan>>>;
 }

@@ -24,6 +24,17 @@ describe('mock server on imprese (OpenAPI 3.0)', () => {
     expect(violationsOf(imprese.document, responseSchema(imprese.document, 'getUniteLegale', '200', 'application/json'), res.body)).toEqual([]);
     expect(Number(res.headers['x-ratelimit-limit'])).toBeGreaterThanOrEqual(0);
     expect(res.headers['x-ratelimit-reset']).toMatch(/^\d+$/);
+    // The whole head is written at once: framing and the request id are there.
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('repeats a request id it was sent, on answers and on problems', async () => {
+    const ok = await request(imprese.app).get('/unites-legales/552100554').set('X-Request-ID', 'trace-12345678');
+    expect(ok.headers['x-request-id']).toBe('trace-12345678');
+    const missing = await request(imprese.app).get('/nowhere').set('X-Request-ID', 'trace-87654321');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['x-request-id']).toBe('trace-87654321');
   });
 
   it('is deterministic: same request, same bytes; another id, other data', async () => {
@@ -104,6 +115,7 @@ describe('mock server on imprese (OpenAPI 3.0)', () => {
     expect(res.status).toBe(200);
     expect(res.text ?? '').toBe('');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['x-request-id']).toBeDefined();
   });
 });
 
