@@ -7,7 +7,7 @@ import type { Registry } from './registry/registry.js';
 import type { Store } from './store/store.js';
 import { createProxy } from './proxy/create-proxy.js';
 import { unmapIPv4 } from './proxy/forward-headers.js';
-import { createAccessLogger } from './create-logger.js';
+import { createAccessLog } from './create-logger.js';
 import { createProblemMiddleware } from './problem/problem-middleware.js';
 import { ProblemError } from './problem/problem.js';
 import { problems } from './problem/catalogue.js';
@@ -16,7 +16,7 @@ import { createOpenAccessAuthenticator, type Authenticator } from './pipeline/au
 import { NO_LIMITS, type Limiter } from './limits/limiter.js';
 import { SANDBOX_NOT_READY, type SandboxHandler } from './pipeline/sandbox-handler.js';
 import type { UpstreamHeaders } from './pipeline/context.js';
-import { accessLogStage, apiPipeline as createApiPipeline, requestIdStage } from './pipeline/stages.js';
+import { apiPipeline as createApiPipeline, requestStage } from './pipeline/stages.js';
 
 export interface AppDeps {
   gateway: GatewayConfig;
@@ -61,16 +61,17 @@ export function createApp(deps: AppDeps): Gateway {
 
   const proxies = new Map<string, RequestHandler>();
   const agents: http.Agent[] = [];
+  const closers: (() => void)[] = [];
   for (const api of deps.registry.apis) {
-    const { handler, agent } = createProxy(api, { logger: deps.logger, trustsPeer });
-    proxies.set(api.id, handler);
-    agents.push(agent);
+    const proxy = createProxy(api, { logger: deps.logger, trustsPeer });
+    proxies.set(api.id, proxy.handler);
+    closers.push(proxy.close);
+    agents.push(proxy.agent);
   }
 
-  app.use(requestIdStage());
   const clientIp =
     deps.gateway.trustProxy === false ? (req: Request) => unmapIPv4(req.socket.remoteAddress ?? '') || undefined : (req: Request) => req.ip;
-  app.use(accessLogStage(createAccessLogger(deps.logger), clientIp));
+  app.use(requestStage(createAccessLog(deps.logger), clientIp));
   for (const guard of deps.guards ?? []) app.use(guard);
 
   const apiPipeline = createApiPipeline({
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Gateway {
   return {
     app,
     close: () => {
+      for (const close of closers) close();
       for (const agent of agents) agent.destroy();
     },
   };

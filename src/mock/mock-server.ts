@@ -2,7 +2,7 @@
 // like `prism mock`. Unknown paths are 404 problems, undeclared methods 405 with Allow.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { createAccessLogger } from '../create-logger.js';
+import { createAccessLog } from '../create-logger.js';
 import { buildAccessLogEntry } from '../pipeline/access-log.js';
 import type { RequestContext } from '../pipeline/context.js';
 import { chooseRequestId } from '../pipeline/request-id.js';
@@ -29,7 +29,7 @@ export function createMockServer(engine: MockEngine, options: MockServerOptions)
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const { logger } = options;
   // One line per request on the same stream, without the redaction pass (as the gateway's access log).
-  const accessLogger = createAccessLogger(logger);
+  const accessLog = createAccessLog(logger);
 
   const answer = (req: IncomingMessage, res: ServerResponse, ctx: RequestContext, url: string, queryAt: number, body: Buffer): void => {
     const response = engine.respond({
@@ -58,7 +58,7 @@ export function createMockServer(engine: MockEngine, options: MockServerOptions)
         { method: req.method ?? 'GET', ip: req.socket.remoteAddress, routePath: path.length <= LOGGED_PATH_LIMIT ? path : undefined },
         { status: res.statusCode, finished: res.writableFinished, endedAt: process.hrtime.bigint() },
       );
-      accessLogger.info(entry, 'request');
+      accessLog.write(entry);
     });
     // Most calls are bodyless GETs: answered at once, without a promise and its extra turn of the event loop.
     if (hasNoBody(req)) {

@@ -45,3 +45,30 @@ export function buildAccessLogEntry(
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
+
+/** A string as JSON: quotes alone when nothing needs escaping (the usual case), JSON.stringify otherwise. */
+function jsonString(value: string): string {
+  // Control characters, quote, backslash, and any surrogate (JSON.stringify escapes lone ones).
+  return /["\\\u0000-\u001f\ud800-\udfff]/.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/**
+ * The access-log line, exactly as pino writes it for `logger.info(entry, 'request')` with Portico's options (level
+ * label, ISO time, the entry's defined fields in order, msg), built field by field: pino's generic serializer walks
+ * the object and cost ~5× more per line, the largest single cost of a proxied request in the bench.
+ */
+export function accessLogLine(entry: AccessLogEntry, now: number): string {
+  let line = `{"level":"info","time":"${new Date(now).toISOString()}","reqId":${jsonString(entry.reqId)}`;
+  if (entry.ip !== undefined) line += `,"ip":${jsonString(entry.ip)}`;
+  line += `,"method":${jsonString(entry.method)}`;
+  if (entry.api !== undefined) line += `,"api":${jsonString(entry.api)}`;
+  if (entry.apiVersion !== undefined) line += `,"apiVersion":${jsonString(entry.apiVersion)}`;
+  if (entry.operation !== undefined) line += `,"operation":${jsonString(entry.operation)}`;
+  line += `,"path":${jsonString(entry.path)}`;
+  if (entry.consumer !== undefined) line += `,"consumer":${jsonString(entry.consumer)}`;
+  if (entry.env !== undefined) line += `,"env":${jsonString(entry.env)}`;
+  line += `,"status":${entry.status},"latencyMs":${entry.latencyMs}`;
+  if (entry.upstreamLatencyMs !== undefined) line += `,"upstreamLatencyMs":${entry.upstreamLatencyMs}`;
+  if (entry.aborted) line += ',"aborted":true';
+  return `${line},"msg":"request"}\n`;
+}

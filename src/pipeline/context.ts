@@ -15,6 +15,8 @@ export interface RequestContext {
   principal?: Principal;
   /** Extra headers for the production upstream (e.g. the signed consumer assertion), resolved before proxying. */
   upstreamHeaders?: Readonly<Record<string, string>>;
+  /** process.hrtime.bigint() when the upstream request was handed to the socket. */
+  upstreamSentAt?: bigint;
   /** Milliseconds from sending upstream to receiving its response headers. */
   upstreamLatencyMs?: number;
   /** Set when the proxy gave up waiting on the upstream. */

@@ -1,7 +1,7 @@
-// The request's way through the gateway: request id and access log as express middlewares, then route → authenticate →
-// authorize → limit → dispatch as one handler for API calls.
+// The request's way through the gateway: request id and access log as one express middleware, then route →
+// authenticate → authorize → limit → dispatch as one handler for API calls.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Logger } from 'pino';
+import type { AccessLog } from '../create-logger.js';
 import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
 import type { Registry, RegisteredApi } from '../registry/registry.js';
@@ -14,28 +14,33 @@ import type { SandboxHandler } from './sandbox-handler.js';
 import { buildAccessLogEntry } from './access-log.js';
 import type { RequestContext, UpstreamHeaders } from './context.js';
 
-export function requestIdStage(): RequestHandler {
+/**
+ * The first stage of every request: its id (kept when the client sent a sane one), echoed as X-Request-ID, and its
+ * access-log line, written when the response closes. `clientIp` is decided once from the trustProxy setting, so the
+ * common case reads the socket instead of parsing headers.
+ */
+const ignore = (): void => undefined;
+
+export function requestStage(accessLog: AccessLog, clientIp: (req: Request) => string | undefined): RequestHandler {
+  // One listener function for every response (`this` is the response): a closure per request costs more than the work.
+  function logOnClose(this: Response): void {
+    const res = this;
+    const req = res.req;
+    const ctx = res.locals.portico;
+    const entry = buildAccessLogEntry(
+      ctx,
+      { method: req.method, ip: clientIp(req), routePath: ctx.api ? undefined : req.path.length <= 200 ? req.path : undefined },
+      { status: res.statusCode, finished: res.writableFinished, endedAt: process.hrtime.bigint() },
+    );
+    accessLog.write(entry);
+  }
   return (req, res, next) => {
     const requestId = chooseRequestId(req.headers['x-request-id']);
     res.locals.portico = { requestId, startedAt: process.hrtime.bigint() };
     res.setHeader('X-Request-ID', requestId);
-    next();
-  };
-}
-
-/** `clientIp` is decided once from the trustProxy setting, so the common case reads the socket instead of parsing headers. */
-export function accessLogStage(logger: Logger, clientIp: (req: Request) => string | undefined): RequestHandler {
-  return (req, res, next) => {
-    // 'close' follows 'finish' on a completed response and also fires when the client goes away: one listener covers both.
-    res.once('close', () => {
-      const ctx = res.locals.portico;
-      const entry = buildAccessLogEntry(
-        ctx,
-        { method: req.method, ip: clientIp(req), routePath: ctx.api ? undefined : req.path.length <= 200 ? req.path : undefined },
-        { status: res.statusCode, finished: res.writableFinished, endedAt: process.hrtime.bigint() },
-      );
-      logger.info(entry, 'request');
-    });
+    // 'close' follows 'finish' on a completed response and also fires when the client goes away: one listener covers
+    // both, and a response closes once, so `on` spares `once`'s wrapper.
+    res.on('close', logOnClose);
     next();
   };
 }
@@ -66,7 +71,7 @@ export function apiPipeline(deps: ApiPipelineDeps): RequestHandler {
     authorize(principal, api);
     // Started before the limit stage so that its work (a signature, on the thread pool) overlaps the store round trip.
     const extraHeaders = principal.env === 'production' ? upstreamHeaders?.(ctx) : undefined;
-    extraHeaders?.catch(() => undefined); // a refusal below abandons it; its failure then has nobody to tell
+    extraHeaders?.catch(ignore); // a refusal below abandons it; its failure then has nobody to tell
     await limiter.check(ctx, res);
     await dispatch(req, res, next, ctx, extraHeaders);
   }

@@ -5,9 +5,11 @@ import type { Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware, type Plugin } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import type { RegisteredApi } from '../registry/registry.js';
+import type { RequestContext } from '../pipeline/context.js';
 import { sendProblem } from '../problem/problem-middleware.js';
 import { problems } from '../problem/catalogue.js';
 import { forwardedHeaders, requestHeadersToDrop, responseHeadersToDrop } from './forward-headers.js';
+import { createUpstreamWatch } from './upstream-watch.js';
 
 export interface ProxyOptions {
   logger: Logger;
@@ -27,9 +29,50 @@ export function createAgentFor(api: RegisteredApi): http.Agent {
   return api.upstream.origin.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
 }
 
-export function createProxy(api: RegisteredApi, options: ProxyOptions): { handler: RequestHandler; agent: http.Agent } {
+/** Per-request state hung on node's objects, so that shared listener functions (`this`) replace per-request closures. */
+const CONTEXT = Symbol('portico.context');
+const SOCKET_TIMEOUT = Symbol('portico.socketTimeout');
+const PROXY_REQUEST = Symbol('portico.proxyRequest');
+const UPSTREAM_RESPONSE = Symbol('portico.upstreamResponse');
+type ProxyRequest = http.ClientRequest & { [CONTEXT]?: RequestContext; [SOCKET_TIMEOUT]?: boolean };
+type ClientResponse = http.ServerResponse & { [PROXY_REQUEST]?: ProxyRequest; [UPSTREAM_RESPONSE]?: http.IncomingMessage };
+
+/** Responses up to this size (with a Content-Length) finish under the coarse watch; larger ones stream under a socket timeout. */
+const SMALL_BODY_BYTES = 256 * 1024;
+
+const ignore = (): void => undefined;
+
+function hasBody(req: http.IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+export function createProxy(api: RegisteredApi, options: ProxyOptions): { handler: RequestHandler; agent: http.Agent; close(): void } {
   const agent = createAgentFor(api);
   const { logger } = options;
+  const timeoutMessage = `no answer from upstream within ${api.upstream.timeoutMs} ms`;
+  const timedOut = (exchange: ProxyRequest): void => {
+    const ctx = exchange[CONTEXT];
+    if (ctx) ctx.upstreamTimedOut = true;
+    exchange.destroy(new UpstreamTimeout(timeoutMessage));
+  };
+  const watch = createUpstreamWatch<ProxyRequest>({ timeoutMs: api.upstream.timeoutMs, onTimeout: timedOut });
+  function onSocketTimeout(this: ProxyRequest): void {
+    timedOut(this);
+  }
+  /** node's idle timeout on the upstream socket (no bytes either way for timeoutMs), for exchanges that stream. */
+  function idleTimeout(exchange: ProxyRequest): void {
+    exchange[SOCKET_TIMEOUT] = true;
+    exchange.setTimeout(api.upstream.timeoutMs);
+    exchange.on('timeout', onSocketTimeout);
+  }
+  // The client's response closed (answered, failed or abandoned): the exchange is over; an upstream body still
+  // streaming is not read any further (no orphaned transfers).
+  function onClientClosed(this: ClientResponse): void {
+    const exchange = this[PROXY_REQUEST];
+    if (exchange !== undefined) watch.release(exchange);
+    if (!this.writableEnded) this[UPSTREAM_RESPONSE]?.destroy();
+  }
 
   const portico: Plugin<Request, Response> = (proxyServer) => {
     proxyServer.on('proxyReq', (proxyReq, req, res) => {
@@ -48,24 +91,34 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
       proxyReq.setHeader('x-request-id', ctx.requestId);
       // Prepared by the pipeline before the proxy was called (e.g. the signed consumer assertion).
       if (ctx.upstreamHeaders) for (const name in ctx.upstreamHeaders) proxyReq.setHeader(name, ctx.upstreamHeaders[name]!);
-      const sentAt = process.hrtime.bigint();
-      proxyReq.once('response', () => {
-        ctx.upstreamLatencyMs = Number(process.hrtime.bigint() - sentAt) / 1e6;
-      });
-      // An idle timeout (no bytes either way), so a slow but steady 20 MB stream is not cut while a silent upstream is.
-      proxyReq.setTimeout(api.upstream.timeoutMs, () => {
-        ctx.upstreamTimedOut = true;
-        proxyReq.destroy(new UpstreamTimeout(`no answer from upstream within ${api.upstream.timeoutMs} ms`));
-      });
-      proxyReq.on('error', () => undefined); // reported through the proxy 'error' event below; never crash the process
+      ctx.upstreamSentAt = process.hrtime.bigint();
+      proxyReq.on('error', ignore); // reported through the proxy 'error' event below; never crash the process
+      const exchange = proxyReq as ProxyRequest;
+      exchange[CONTEXT] = ctx;
+      (res as ClientResponse)[PROXY_REQUEST] = exchange;
+      res.on('close', onClientClosed);
+      // A request streaming a body up gets node's exact socket idle timeout; a bodyless one, the coarse watch.
+      if (hasBody(req)) idleTimeout(exchange);
+      else watch.touch(exchange);
     });
 
     proxyServer.on('proxyRes', (proxyRes, _req, res) => {
-      for (const name of responseHeadersToDrop(proxyRes.headers)) delete proxyRes.headers[name];
-      // If the client goes away mid-stream, stop reading from the upstream too (no orphaned transfers).
-      res.on('close', () => {
-        if (!res.writableEnded) proxyRes.destroy();
-      });
+      const client = res as ClientResponse;
+      const ctx = (res as Response).locals.portico;
+      if (ctx.upstreamSentAt !== undefined) ctx.upstreamLatencyMs = Number(process.hrtime.bigint() - ctx.upstreamSentAt) / 1e6;
+      // Cleared, not deleted: http-proxy skips undefined headers, and `delete` would turn the object into a slow dictionary.
+      for (const name of responseHeadersToDrop(proxyRes.headers)) proxyRes.headers[name] = undefined;
+      client[UPSTREAM_RESPONSE] = proxyRes;
+      const exchange = client[PROXY_REQUEST];
+      if (exchange === undefined || exchange[SOCKET_TIMEOUT]) return;
+      // The headers are in: the silence clock restarts for the body. A small body stays with the watch until the
+      // client's response closes; a large or chunked one streams under node's socket idle timeout instead.
+      const length = Number(proxyRes.headers['content-length']);
+      if (length <= SMALL_BODY_BYTES) watch.touch(exchange);
+      else {
+        watch.release(exchange);
+        idleTimeout(exchange);
+      }
     });
 
     proxyServer.on('error', (err, req, res) => {
@@ -98,5 +151,5 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
     plugins: [portico],
     pathRewrite: (_path, req) => (req.res as Response).locals.portico.upstreamPath ?? '/',
   });
-  return { handler, agent };
+  return { handler, agent, close: () => watch.close() };
 }

@@ -74,6 +74,12 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
       if (Number.isFinite(ms)) setTimeout(() => res.end(JSON.stringify({ late: ms })), ms);
       return;
     }
+    if (path.endsWith('/stall')) {
+      // headers and the first bytes of a small body, then silence (never ends)
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '100' });
+      res.write('0123456789');
+      return;
+    }
     if (path.endsWith('/reset')) {
       req.socket.destroy();
       return;

@@ -169,6 +169,28 @@ describe('production proxy', () => {
     expect(slow.status).toBe(504);
     expect(slow.body).toMatchObject({ type: 'https://portico.dev/problems/gateway-timeout', status: 504 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    // An answer that comes late but within the timeout is not cut.
+    const late = await request(gw.app).get('/things/v1/slow?ms=150');
+    expect(late.status).toBe(200);
+    expect(JSON.parse(late.text)).toEqual({ late: 150 });
+  });
+
+  it('cuts a response whose body stalls past the API timeout (the headers were already sent, so the client sees it end early)', async () => {
+    const started = Date.now();
+    const outcome = await new Promise<string>((resolve) => {
+      const req = http.get(`${base}/things/v1/stall`, (res) => {
+        expect(res.statusCode).toBe(200);
+        res.resume();
+        res.on('end', () => resolve('ended'));
+        res.on('aborted', () => resolve('aborted'));
+        res.on('error', () => resolve('aborted'));
+      });
+      req.on('error', () => resolve('aborted'));
+    });
+    expect(outcome).toBe('aborted');
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(380);
+    expect(took).toBeLessThan(5_000);
   });
 
   it('never sends a sandbox principal upstream', async () => {

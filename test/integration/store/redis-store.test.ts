@@ -73,6 +73,29 @@ describeWithRedis('redis store (single node)', () => {
       expect(await raw.pttl('layout:rl:{c:w1}:second')).toBeGreaterThan(59_000);
     });
 
+    it('consumeWindows calls made together leave as one pipeline, each still its own atomic script, even before the script is loaded', async () => {
+      await raw.script('FLUSH'); // every server forgets the script: the batch must load it itself
+      const fresh = createRedisStore({ url: server.url, keyPrefix: 'batch:' });
+      try {
+        const commandsProcessed = async (): Promise<number> => Number(/^total_commands_processed:(\d+)/m.exec(await raw.info('stats'))?.[1]);
+        const end = Date.now() + 60_000;
+        const windows = [{ key: 'rl:{c:b}:second', limit: 30, endsAtIfNew: end, countWhenRefused: true }];
+        const pipelines = vi.spyOn(Redis.prototype, 'pipeline');
+        const results = await Promise.all(Array.from({ length: 40 }, () => fresh.consumeWindows(windows)));
+        expect(pipelines).toHaveBeenCalledTimes(1); // 40 calls in one turn of the event loop: one pipeline
+        pipelines.mockRestore();
+        expect(results.map((r) => r.refusedAt).filter((r) => r === -1)).toHaveLength(30);
+        expect(results.map((r) => r.counts[0]!.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+        // One more batch of 40 on a loaded script: 40 EVALSHA, the counter's own work, no per-call extras.
+        const before = await commandsProcessed();
+        await Promise.all(Array.from({ length: 40 }, () => fresh.consumeWindows(windows)));
+        expect(await raw.hget('batch:rl:{c:b}:second', 'c')).toBe('80');
+        expect((await commandsProcessed()) - before).toBeLessThan(40 * 3 + 5);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('consumeWindows measures a window’s length on Redis’s clock: a gateway clock 5 s behind still gets 1 s windows', async () => {
       const behind = Date.now() - 5_000;
       const spy = vi.spyOn(Date, 'now').mockReturnValue(behind);
