@@ -136,7 +136,7 @@ async function checkTokenRoute(url: string, token: string): Promise<string[]> {
   return [
     'without a token → 401; with it → 200',
     signed
-      ? 'the upstream received a Portico-Consumer JWT: every request also signs one (ES256), part of the cost measured'
+      ? 'the upstream received a Portico-Consumer JWT (signed per request unless the target says per-token), part of the cost measured'
       : 'the upstream received NO Portico-Consumer header (unexpected: production calls with a token should sign one)',
   ];
 }
@@ -174,7 +174,7 @@ const LIMITED_CLIENT_ID = 'bench-client-limited';
 const LIMITED_WINDOW = 1_000_000_000;
 
 /** The real CLI, `node bin/portico.js start --config bench/config-limits`, on a free loopback port; REDIS_URL only when given. */
-async function startPorticoCli(ctx: BenchContext, name: string, redisUrl: string | undefined): Promise<RunningServer & { accessLogFile: string }> {
+async function startPorticoCli(ctx: BenchContext, name: string, redisUrl: string | undefined, extraEnv: Record<string, string> = {}): Promise<RunningServer & { accessLogFile: string }> {
   const port = await freeLoopbackPort();
   const accessLogFile = path.join(ctx.resultsDir, `${name}-stdout.log`);
   const server = await startCommand(name, {
@@ -193,6 +193,7 @@ async function startPorticoCli(ctx: BenchContext, name: string, redisUrl: string
       REDIS_URL: redisUrl,
       REDIS_CLUSTER_NODES: undefined,
       CONFIG_DIR: undefined,
+      ...extraEnv,
     },
   });
   return Object.assign(server, { accessLogFile });
@@ -229,7 +230,7 @@ async function checkRedisKeys(redis: BenchRedis, clientId: string, limited: bool
   return `redis-server pid ${redis.pid} on 127.0.0.1:${redis.port}; keys after the checks: ${keys.join(', ') || 'none'}`;
 }
 
-function limitsTarget(name: string, store: 'redis' | 'memory', limited: boolean): BenchTarget {
+function limitsTarget(name: string, store: 'redis' | 'memory', limited: boolean, signing: 'per-request' | 'per-token' = 'per-request'): BenchTarget {
   const clientId = limited ? LIMITED_CLIENT_ID : UNLIMITED_CLIENT_ID;
   const planWords = limited
     ? `plan bench-limited (burst perSecond + perMinute, quota perDay, each ${LIMITED_WINDOW.toExponential(0)}: nothing refused, all three counted)`
@@ -240,7 +241,7 @@ function limitsTarget(name: string, store: 'redis' | 'memory', limited: boolean)
       : 'memory store (counters in the process)';
   return {
     name,
-    description: `node bin/portico.js start, access: token route, production token of ${clientId} (client_secret_basic), ${planWords}, ${storeWords}`,
+    description: `node bin/portico.js start, access: token route, production token of ${clientId} (client_secret_basic), ${planWords}, ${storeWords}, Portico-Consumer assertion signed ${signing}`,
     path: ITEM_PATH,
     groups: ['limits'],
     usesUpstream: true,
@@ -253,7 +254,7 @@ function limitsTarget(name: string, store: 'redis' | 'memory', limited: boolean)
         await redis?.stop();
       };
       try {
-        server = await startPorticoCli(ctx, name, redis?.url);
+        server = await startPorticoCli(ctx, name, redis?.url, { BENCH_ASSERTION_SIGNING: signing });
         const token = await fetchProductionToken(server.url, clientId);
         const notes = await checkTokenRoute(server.url + ITEM_PATH, token);
         notes.push(await checkLimitHeaders(server.url + ITEM_PATH, token, limited));
@@ -363,6 +364,7 @@ export const targets: readonly BenchTarget[] = [
   limitsTarget('gateway-redis-unlimited', 'redis', false),
   limitsTarget('gateway-redis-limited', 'redis', true),
   limitsTarget('gateway-memory-limited', 'memory', true),
+  limitsTarget('gateway-redis-limited-per-token', 'redis', true, 'per-token'),
   {
     name: 'mock-portico',
     description: `portico mock ${path.relative(repoRoot, MOCK_DOCUMENT)} (dynamic, default info log to a file), GET /records/{1..${MOCK_IDS}}`,
@@ -399,6 +401,7 @@ export const ratios: readonly (readonly [string, string])[] = [
   ['mock-portico', 'mock-prism'],
   // The cost of distributed limiting (issue 5): the same route and gateway, only the consumer's plan (and store) differ.
   ['gateway-redis-limited', 'bare-proxy'],
+  ['gateway-redis-limited-per-token', 'bare-proxy'],
   ['gateway-redis-unlimited', 'bare-proxy'],
   ['gateway-redis-limited', 'gateway-redis-unlimited'],
   ['gateway-memory-limited', 'gateway-redis-unlimited'],

@@ -1,6 +1,6 @@
 // The limit stage: the request's windows (resolve-policy) counted together with Store.consumeWindows, one call (one
 // Redis round trip) per hashtag group; refused with the right 429, admitted with the headers of the tightest window.
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { ConsumerConfig } from '../config/consumer-schema.js';
 import type { PlanLimitsConfig } from '../config/gateway-schema.js';
@@ -140,16 +140,14 @@ export function createLimiter(options: LimiterOptions): Limiter {
   }
 
   return {
-    async check(ctx: RequestContext, res: Response) {
+    async check(ctx: RequestContext, res: ServerResponse) {
       const { principal, api } = ctx;
       if (!principal || !api) return;
       const { groups, size } = policyOf(principal, api);
       if (size === 0) return;
-      // express sets res.req; the Limiter contract passes only the response.
-      const req = res.req;
       // Anonymous callers of open APIs are told apart by address; everyone else by token subject / client id.
       const anonymous = principal.tokenId === undefined && principal.consumerId === ANONYMOUS.consumerId;
-      const subject = anonymous ? addressSubject(ipKeyGenerator(req.ip ?? 'unknown', 56)) : principal.consumerId;
+      const subject = anonymous ? addressSubject(ipKeyGenerator(ctx.clientIp ?? 'unknown', 56)) : principal.consumerId;
       const items: Items = { rateLimit: new Array<string | undefined>(size), policy: new Array<string | undefined>(size) };
       let states: (WindowState | undefined)[];
       try {
@@ -185,7 +183,7 @@ function groupByScope(windows: readonly LimitWindow[]): WindowGroup[] {
 }
 
 /** express's res.append for several values at once (holes skipped): one value stays a string, several are header lines. */
-function appendAll(res: Response, header: string, slots: readonly (string | undefined)[]): void {
+function appendAll(res: ServerResponse, header: string, slots: readonly (string | undefined)[]): void {
   const values = slots.filter((v): v is string => v !== undefined);
   if (values.length === 0 || res.headersSent) return;
   const prev = res.getHeader(header);

@@ -17,7 +17,7 @@ export function createMockHandler(engines: ReadonlyMap<string, MockEngine>, opti
     const api = ctx.api;
     const engine = api === undefined ? undefined : engines.get(api.id);
     if (api === undefined || engine === undefined) throw new ProblemError(problems.sandboxUnavailable, `The sandbox for "${api?.id}" is not available.`);
-    const url = req.originalUrl;
+    const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
     // The route stage accepted `/{api}/{version}`; what follows is the operation path the engine seeds on.
@@ -26,7 +26,7 @@ export function createMockHandler(engines: ReadonlyMap<string, MockEngine>, opti
     const path = prefixed ? rawPath.slice(prefix.length) || '/' : rawPath;
     const body = await readRequestBody(req, limit);
     const response = engine.respond({
-      method: req.method,
+      method: req.method ?? 'GET',
       path,
       basePath: prefixed ? prefix : '',
       query: queryAt === -1 ? '' : url.slice(queryAt + 1),

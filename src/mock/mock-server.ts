@@ -47,7 +47,7 @@ export function createMockServer(engine: MockEngine, options: MockServerOptions)
   };
 
   return (req, res) => {
-    const ctx: RequestContext = { requestId: chooseRequestId(req.headers['x-request-id']), startedAt: process.hrtime.bigint() };
+    const ctx: RequestContext = { requestId: chooseRequestId(req.headers['x-request-id']), clientIp: req.socket.remoteAddress, startedAt: process.hrtime.bigint() };
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     // 'close' follows 'finish' on a completed response and also fires when the client goes away: one listener covers both.

@@ -1,6 +1,6 @@
-// The request's way through the gateway: request id and access log as one express middleware, then route →
-// authenticate → authorize → limit → dispatch as one handler for API calls.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+// The request's way through the gateway: its start (id, client address, access log), then route → authenticate →
+// authorize → limit → dispatch as one handler for API calls, on node's own request and response objects.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessLog } from '../create-logger.js';
 import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
@@ -12,36 +12,45 @@ import { mayCall, type Principal } from './principal.js';
 import type { Authenticator } from './authenticator.js';
 import type { SandboxHandler } from './sandbox-handler.js';
 import { buildAccessLogEntry } from './access-log.js';
-import type { RequestContext, UpstreamHeaders } from './context.js';
+import { attachContext, type GatewayHandler, type GatewayResponse, type RequestContext, type UpstreamHeaders } from './context.js';
 
-/**
- * The first stage of every request: its id (kept when the client sent a sane one), echoed as X-Request-ID, and its
- * access-log line, written when the response closes. `clientIp` is decided once from the trustProxy setting, so the
- * common case reads the socket instead of parsing headers.
- */
 const ignore = (): void => undefined;
 
-export function requestStage(accessLog: AccessLog, clientIp: (req: Request) => string | undefined): RequestHandler {
+/**
+ * What every request starts with, on either path (API calls on node's objects, the rest through express): its id
+ * (kept when the client sent a sane one), echoed as X-Request-ID; its client address; and its access-log line, written
+ * when the response closes. `clientIp` is decided once from the trustProxy setting.
+ */
+export function createRequestStart(accessLog: AccessLog, clientIp: (req: IncomingMessage) => string | undefined): (req: IncomingMessage, res: ServerResponse) => RequestContext {
   // One listener function for every response (`this` is the response): a closure per request costs more than the work.
-  function logOnClose(this: Response): void {
-    const res = this;
-    const req = res.req;
-    const ctx = res.locals.portico;
+  function logOnClose(this: GatewayResponse): void {
+    const ctx = this.locals.portico;
+    let routePath: string | undefined;
+    if (!ctx.api) {
+      const url = this.req.url ?? '/';
+      const queryAt = url.indexOf('?');
+      const path = queryAt === -1 ? url : url.slice(0, queryAt);
+      if (path.length <= 200) routePath = path;
+    }
     const entry = buildAccessLogEntry(
       ctx,
-      { method: req.method, ip: clientIp(req), routePath: ctx.api ? undefined : req.path.length <= 200 ? req.path : undefined },
-      { status: res.statusCode, finished: res.writableFinished, endedAt: process.hrtime.bigint() },
+      { method: this.req.method ?? 'GET', ip: ctx.clientIp, routePath },
+      { status: this.statusCode, finished: this.writableFinished, endedAt: process.hrtime.bigint() },
     );
     accessLog.write(entry);
   }
-  return (req, res, next) => {
+  return (req, res) => {
     const requestId = chooseRequestId(req.headers['x-request-id']);
-    res.locals.portico = { requestId, startedAt: process.hrtime.bigint() };
+    const ctx: RequestContext = { requestId, clientIp: clientIp(req), startedAt: process.hrtime.bigint() };
+    const withLocals = res as ServerResponse & { locals?: { portico?: RequestContext } };
+    if (withLocals.locals) withLocals.locals.portico = ctx;
+    else withLocals.locals = { portico: ctx };
+    attachContext(req, ctx);
     res.setHeader('X-Request-ID', requestId);
     // 'close' follows 'finish' on a completed response and also fires when the client goes away: one listener covers
     // both, and a response closes once, so `on` spares `once`'s wrapper.
     res.on('close', logOnClose);
-    next();
+    return ctx;
   };
 }
 
@@ -51,19 +60,19 @@ export interface ApiPipelineDeps {
   limiter: Limiter;
   sandbox: SandboxHandler;
   /** One proxy per API id. */
-  proxies: ReadonlyMap<string, RequestHandler>;
+  proxies: ReadonlyMap<string, GatewayHandler>;
   upstreamHeaders?: UpstreamHeaders | undefined;
 }
 
 /**
  * route → authenticate → authorize → limit → dispatch, as one handler: the stages are plain functions called in order
  * (five express layers cost more than the stages themselves on a proxied call). A stage refuses by throwing a problem,
- * which goes to the problem middleware through next(err).
+ * which goes to `next(err)`.
  */
-export function apiPipeline(deps: ApiPipelineDeps): RequestHandler {
+export function apiPipeline(deps: ApiPipelineDeps): GatewayHandler {
   const { registry, authenticator, limiter, sandbox, proxies, upstreamHeaders } = deps;
 
-  async function run(req: Request, res: Response, next: NextFunction): Promise<void> {
+  async function run(req: IncomingMessage, res: GatewayResponse, next: (err?: unknown) => void): Promise<void> {
     const ctx = res.locals.portico;
     const api = route(registry, req, ctx);
     const principal = await authenticator.authenticate(req, api);
@@ -77,7 +86,7 @@ export function apiPipeline(deps: ApiPipelineDeps): RequestHandler {
   }
 
   /** The one place that decides sandbox versus production: a sandbox principal never reaches a proxy. */
-  async function dispatch(req: Request, res: Response, next: NextFunction, ctx: RequestContext, extraHeaders: Promise<Readonly<Record<string, string>>> | undefined): Promise<void> {
+  async function dispatch(req: IncomingMessage, res: GatewayResponse, next: (err?: unknown) => void, ctx: RequestContext, extraHeaders: Promise<Readonly<Record<string, string>>> | undefined): Promise<void> {
     if (ctx.principal?.env !== 'production') {
       await sandbox(req, res, ctx);
       return;
@@ -85,7 +94,7 @@ export function apiPipeline(deps: ApiPipelineDeps): RequestHandler {
     const proxy = proxies.get(ctx.api!.id);
     if (!proxy) throw new ProblemError(problems.internal);
     if (extraHeaders) ctx.upstreamHeaders = await extraHeaders;
-    await proxy(req, res, next);
+    proxy(req, res, next);
   }
 
   return (req, res, next) => {
@@ -93,8 +102,8 @@ export function apiPipeline(deps: ApiPipelineDeps): RequestHandler {
   };
 }
 
-function route(registry: Registry, req: Request, ctx: RequestContext): RegisteredApi {
-  const found = routeRequest(registry, req.method, req.originalUrl);
+function route(registry: Registry, req: IncomingMessage, ctx: RequestContext): RegisteredApi {
+  const found = routeRequest(registry, req.method ?? 'GET', req.url ?? '/');
   ctx.api = found.api;
   ctx.operation = found.operation;
   ctx.params = found.params;

@@ -1,11 +1,10 @@
 // The production dispatch: http-proxy-middleware to one API's upstream, streaming both ways over a keep-alive agent.
 import http from 'node:http';
 import https from 'node:https';
-import type { Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware, type Plugin } from 'http-proxy-middleware';
 import type { Logger } from 'pino';
 import type { RegisteredApi } from '../registry/registry.js';
-import type { RequestContext } from '../pipeline/context.js';
+import { contextOf, type GatewayHandler, type GatewayResponse, type RequestContext } from '../pipeline/context.js';
 import { sendProblem } from '../problem/problem-middleware.js';
 import { problems } from '../problem/catalogue.js';
 import { forwardedHeaders, requestHeadersToDrop, responseHeadersToDrop } from './forward-headers.js';
@@ -13,8 +12,8 @@ import { createUpstreamWatch } from './upstream-watch.js';
 
 export interface ProxyOptions {
   logger: Logger;
-  /** Whether the socket peer's X-Forwarded-For may be kept (mirrors the trustProxy setting). */
-  trustsPeer: (req: Request) => boolean;
+  /** Whether the socket peer is a trusted proxy, whose X-Forwarded-For and X-Forwarded-Proto may be kept (trustProxy). */
+  trustsPeer: (req: http.IncomingMessage) => boolean;
 }
 
 class UpstreamTimeout extends Error {
@@ -42,12 +41,21 @@ const SMALL_BODY_BYTES = 256 * 1024;
 
 const ignore = (): void => undefined;
 
+/** The scheme the client used: the socket's, or X-Forwarded-Proto's first value when the peer is a trusted proxy. */
+function protocolOf(req: http.IncomingMessage, trusted: boolean): string {
+  const own = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  if (!trusted) return own;
+  const forwarded = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || own;
+}
+
 function hasBody(req: http.IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-export function createProxy(api: RegisteredApi, options: ProxyOptions): { handler: RequestHandler; agent: http.Agent; close(): void } {
+export function createProxy(api: RegisteredApi, options: ProxyOptions): { handler: GatewayHandler; agent: http.Agent; close(): void } {
   const agent = createAgentFor(api);
   const { logger } = options;
   const timeoutMessage = `no answer from upstream within ${api.upstream.timeoutMs} ms`;
@@ -74,17 +82,16 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
     if (!this.writableEnded) this[UPSTREAM_RESPONSE]?.destroy();
   }
 
-  const portico: Plugin<Request, Response> = (proxyServer) => {
+  const portico: Plugin<http.IncomingMessage, GatewayResponse> = (proxyServer) => {
     proxyServer.on('proxyReq', (proxyReq, req, res) => {
-      const expressReq = req as Request;
-      const expressRes = res as Response;
-      const ctx = expressRes.locals.portico;
+      const ctx = res.locals.portico;
+      const trusted = options.trustsPeer(req);
       for (const name of requestHeadersToDrop(req.headers)) proxyReq.removeHeader(name);
       const forwarded = forwardedHeaders({
         peerAddress: req.socket.remoteAddress,
         priorForwardedFor: req.headers['x-forwarded-for'] as string | undefined,
-        trustPrior: options.trustsPeer(expressReq),
-        proto: expressReq.protocol,
+        trustPrior: trusted,
+        proto: protocolOf(req, trusted),
         host: req.headers.host,
       });
       for (const name in forwarded) proxyReq.setHeader(name, forwarded[name]!);
@@ -104,7 +111,7 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
 
     proxyServer.on('proxyRes', (proxyRes, _req, res) => {
       const client = res as ClientResponse;
-      const ctx = (res as Response).locals.portico;
+      const ctx = res.locals.portico;
       if (ctx.upstreamSentAt !== undefined) ctx.upstreamLatencyMs = Number(process.hrtime.bigint() - ctx.upstreamSentAt) / 1e6;
       // Cleared, not deleted: http-proxy skips undefined headers, and `delete` would turn the object into a slow dictionary.
       for (const name of responseHeadersToDrop(proxyRes.headers)) proxyRes.headers[name] = undefined;
@@ -124,32 +131,34 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
     proxyServer.on('error', (err, req, res) => {
       const code = (err as NodeJS.ErrnoException).code ?? '';
       if (!(res instanceof http.ServerResponse)) return;
-      const expressRes = res as Response;
-      const ctx = expressRes.locals.portico;
+      const client = res as GatewayResponse;
+      const ctx = client.locals?.portico;
       if (req.socket.destroyed) return; // the client left; nobody to answer
-      if (expressRes.headersSent) {
-        expressRes.destroy();
+      if (client.headersSent) {
+        client.destroy();
         return;
       }
       if (ctx?.upstreamTimedOut || err instanceof UpstreamTimeout) {
-        sendProblem(expressRes, problems.gatewayTimeout, `The upstream of "${api.id}" did not answer within ${api.upstream.timeoutMs / 1000} s.`);
+        sendProblem(client, problems.gatewayTimeout, `The upstream of "${api.id}" did not answer within ${api.upstream.timeoutMs / 1000} s.`);
         return;
       }
       if (!UNREACHABLE.has(code)) logger.warn({ reqId: ctx?.requestId, api: api.id, code, msg: err.message }, 'unexpected upstream error');
-      sendProblem(expressRes, problems.badGateway, `The upstream of "${api.id}" could not be reached or closed the connection.`);
+      sendProblem(client, problems.badGateway, `The upstream of "${api.id}" could not be reached or closed the connection.`);
     });
 
     proxyServer.on('econnreset', () => undefined);
   };
 
-  const handler = createProxyMiddleware<Request, Response>({
+  const handler = createProxyMiddleware<http.IncomingMessage, GatewayResponse>({
     target: api.upstream.origin,
     changeOrigin: true,
     xfwd: false,
     agent,
     ejectPlugins: true,
     plugins: [portico],
-    pathRewrite: (_path, req) => (req.res as Response).locals.portico.upstreamPath ?? '/',
+    pathRewrite: (_path, req) => contextOf(req)?.upstreamPath ?? '/',
   });
-  return { handler, agent, close: () => watch.close() };
+  // hpm's middleware returns a promise that settles when the request has been handed to http-proxy; its failures reach
+  // the 'error' listener above, so nothing is left to await here.
+  return { handler: (req, res, next) => void handler(req, res, next), agent, close: () => watch.close() };
 }

@@ -6,7 +6,7 @@ import type { ConsumerConfig } from '../config/consumer-schema.js';
 import type { IpRateLimitFactory } from '../limits/ip-rate-limit.js';
 import type { TokensConfig } from '../config/gateway-schema.js';
 import type { Authenticator } from '../pipeline/authenticator.js';
-import type { UpstreamHeaders } from '../pipeline/context.js';
+import type { Guard, UpstreamHeaders } from '../pipeline/context.js';
 import type { Registry } from '../registry/registry.js';
 import type { Store } from '../store/store.js';
 import { createClientAuthenticator } from './client-authentication.js';
@@ -41,7 +41,7 @@ export interface Tokens {
   authenticator: Authenticator;
   routes: RequestHandler[];
   /** Checks for every request, API calls included (AppDeps.guards): a token in the query string is refused. */
-  guards: RequestHandler[];
+  guards: Guard[];
   upstreamHeaders: UpstreamHeaders;
   issuer: TokenIssuer;
   verifier: TokenVerifier;

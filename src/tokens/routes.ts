@@ -1,4 +1,5 @@
 // The token feature's HTTP face: POST /sandbox/tokens, POST /oauth/token, the JWKS and the RFC 8414 metadata (express adapter).
+import type { IncomingMessage } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler, type Response, type Router } from 'express';
 import { MemoryStore, type Store as RateLimitStore } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -49,8 +50,9 @@ function sendOAuthError(res: Response, err: OAuthError): void {
 }
 
 // RAC_GEN_004: a token in the URL ends up in logs and caches; refuse it rather than ignore it (and maybe proxy it).
-export const rejectQueryTokens: RequestHandler = (req, _res, next) => {
-  const url = req.originalUrl;
+/** A guard (AppDeps.guards): throws the problem, or returns when the request may go on. */
+export const rejectQueryTokens = (req: IncomingMessage): void => {
+  const url = req.url ?? '/';
   const queryAt = url.indexOf('?');
   if (queryAt !== -1 && url.includes('access_token', queryAt) && new URLSearchParams(url.slice(queryAt + 1)).has('access_token')) {
     const description = 'Send the token in the Authorization header, never in the URL';
@@ -58,7 +60,6 @@ export const rejectQueryTokens: RequestHandler = (req, _res, next) => {
       headers: { 'WWW-Authenticate': bearerChallenge({ code: 'invalid_request', description }) },
     });
   }
-  next();
 };
 
 export function createTokenRoutes(options: TokenRoutesOptions): Router {

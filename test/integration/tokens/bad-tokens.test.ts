@@ -57,6 +57,7 @@ beforeAll(async () => {
   await gw.tokens.revocations.revoke(JSON.parse(Buffer.from(revoked.split('.')[1]!, 'base64url').toString()).jti);
   upstreamAssertion = (await gw.tokens.upstreamHeaders({
     requestId: 'r-1',
+    clientIp: '127.0.0.1',
     startedAt: 0n,
     api: gw.registry.find('things'),
     principal: { consumerId: 'secret-co', env: 'production', plan: 'standard', apis: ['things'], tokenId: 'tok-1' },

@@ -64,7 +64,7 @@ function setup(options: { ceiling?: Record<string, number>; failOpen?: boolean; 
   const api = { id: 'things', config: { limits: options.ceiling ? { plans: {}, ceiling: options.ceiling } : undefined } } as unknown as RegisteredApi;
   const check = async (consumerId: string, plan = 'standard', res = fakeResponse().res): Promise<void> => {
     const principal: Principal = { consumerId, env: 'production', plan, apis: '*', tokenId: `jti-${consumerId}` };
-    const ctx: RequestContext = { requestId: 'r', startedAt: 0n, api, principal };
+    const ctx: RequestContext = { requestId: 'r', clientIp: '127.0.0.1', startedAt: 0n, api, principal };
     await limiter.check(ctx, res);
   };
   const peek = async (key: string): Promise<number> => (await memory.consume(key, 0, Number.MAX_SAFE_INTEGER, MIDNIGHT)).count;

@@ -8,7 +8,7 @@ import { frozenClock, generatedKeySet, T0 } from '../../helpers/token-kit.js';
 
 const { keySet } = generatedKeySet();
 const headers = createUpstreamHeaders({ keys: keySet, issuer: 'https://gw.test', ttlSeconds: 60, header: 'Portico-Consumer', clock: frozenClock(), newId: () => 'assertion-1' });
-const ctxWith = (ctx: Partial<RequestContext>): RequestContext => ({ requestId: 'req-1', startedAt: 0n, ...ctx });
+const ctxWith = (ctx: Partial<RequestContext>): RequestContext => ({ requestId: 'req-1', clientIp: '127.0.0.1', startedAt: 0n, ...ctx });
 const api = { id: 'imprese' } as RegisteredApi;
 
 describe('upstream assertion', () => {
