@@ -150,6 +150,9 @@ describe.skipIf(skip)('the catalogue in a browser', () => {
 
   it("the documentation's console calls the sandbox with that token, on the production URL", async () => {
     const docs = page.frameLocator('#api-reference');
+    // Scalar renders operations lazily: open the tag from its sidebar, as a reader would, so the operation is on screen.
+    const tag = docs.getByRole('link', { name: 'Unités légales' }).or(docs.getByRole('button', { name: 'Unités légales' }));
+    await tag.first().click({ timeout: 90_000 });
     await docs.getByRole('button', { name: /Test Request/ }).first().click({ timeout: 90_000 });
     const answered = page.waitForResponse((r) => r.url().endsWith('/imprese/v1/unites-legales/847312253') && r.request().headers().authorization !== undefined);
     await docs.getByRole('button', { name: /^Send/ }).first().click();
