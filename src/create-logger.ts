@@ -22,17 +22,37 @@ function bufferedStdout(): DestinationStream {
   return destination;
 }
 
+/** pino's numeric level of `warn`: lines at this level or above are flushed at once rather than with the batch. */
+const WARN = 40;
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const stream = destination ?? bufferedStdout();
+  const flush = (stream as { flush?: () => void }).flush?.bind(stream);
   return pino(
     {
       ...COMMON,
       level,
+      // Warnings and errors are rare and wanted now (an operator tailing the log, a supervisor's last lines): they
+      // leave at once, with whatever access-log lines are batched before them. A write already under way keeps them
+      // for the next one (at most a second, the periodic flush).
+      hooks: {
+        logMethod(args, method, levelValue) {
+          method.apply(this, args);
+          if (levelValue >= WARN && flush) {
+            try {
+              flush();
+            } catch {
+              // the stream is already closed (shutdown): the line went with it or nowhere, nothing to do here
+            }
+          }
+        },
+      },
       redact: {
         paths: ['authorization', 'headers.authorization', 'req.headers.authorization', 'client_secret', 'client_assertion', 'access_token', '*.password'],
         censor: '[redacted]',
       },
     },
-    destination ?? bufferedStdout(),
+    stream,
   );
 }
 

@@ -55,3 +55,19 @@ describe('access log line', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe('log batching', () => {
+  it('flushes the stream at once for warnings and errors, and leaves info lines to the batch', () => {
+    let flushes = 0;
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (chunk: string) => void lines.push(chunk), flush: () => void (flushes += 1) } as never);
+    logger.info('routine');
+    createAccessLog(logger).write(full);
+    expect(flushes).toBe(0);
+    logger.warn('store unreachable');
+    expect(flushes).toBe(1);
+    logger.error('worse');
+    expect(flushes).toBe(2);
+    expect(lines).toHaveLength(4);
+  });
+});
