@@ -184,11 +184,11 @@ describe('bad tokens', () => {
     expect(replay.body.error).toBe('invalid_client');
   });
 
-  it('rejects a 12 KB garbage token cheaply (bounded before any parsing)', async () => {
+  it('rejects a 12 KB garbage token as oversized, before any parsing', async () => {
     const token = 'A'.repeat(12 * 1024);
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) expect((await request(gw.app).get('/things/v1/items/1').set('Authorization', bearer(token))).status).toBe(401);
-    expect(performance.now() - started).toBeLessThan(2000);
+    const before = gw.log.lines.length;
+    expect((await request(gw.app).get('/things/v1/items/1').set('Authorization', bearer(token))).status).toBe(401);
+    expect(gw.log.lines.slice(before).map((l) => l.reason)).toContain('oversized');
   });
 
   it('let none of them reach the upstream: only the control call and nothing else', () => {

@@ -37,17 +37,13 @@ describe('inspectCompactJwt', () => {
     expect(codeOf(token)).toBe(code);
   });
 
-  it('refuses an oversized token by length alone, in well under a millisecond per MB', () => {
-    const huge = 'a'.repeat(1024 * 1024);
-    const started = performance.now();
-    for (let i = 0; i < 100; i++) expect(codeOf(huge)).toBe('oversized');
-    expect(performance.now() - started).toBeLessThan(50);
+  it('refuses an oversized token by length alone, before looking at its characters', () => {
+    // Invalid base64url everywhere: were the characters scanned first, the answer would be "malformed".
+    expect(codeOf('!'.repeat(1024 * 1024))).toBe('oversized');
   });
 
-  it('scans a hostile token at the size limit quickly (no backtracking)', () => {
-    const hostile = `${'a'.repeat(8000)}!`;
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) expect(codeOf(hostile)).toBe('malformed');
-    expect(performance.now() - started).toBeLessThan(200);
+  it('scans a hostile token at the size limit to the end (a backtracking pattern would not finish within the test timeout)', () => {
+    // Speed is the bench's business; what this pins is that a near-miss of 8 000 characters gets an answer at all.
+    for (const hostile of [`${'a'.repeat(8000)}!`, `${'a.'.repeat(4000)}!`, `${'a'.repeat(3999)}.${'b'.repeat(3999)}.!`]) expect(codeOf(hostile)).toBe('malformed');
   });
 });
