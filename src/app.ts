@@ -91,7 +91,13 @@ export function createApp(deps: AppDeps): Gateway {
     agents.push(proxy.agent);
   }
 
-  const startRequest = createRequestStart(createAccessLog(deps.logger), clientIp);
+  // A request under an API's prefix that no operation took (a 404, or refused before routing) is logged as
+  // `/<api>/…`: its concrete path may hold personal data (fiscal codes), like any API path.
+  const unroutedPath = (path: string): string => {
+    const api = firstSegment(path);
+    return deps.registry.find(api) !== undefined && path.length > api.length + 1 ? `/${api}/…` : path;
+  };
+  const startRequest = createRequestStart(createAccessLog(deps.logger), clientIp, unroutedPath);
   const guards = deps.guards ?? [];
   const apiPipeline = createApiPipeline({
     registry: deps.registry,

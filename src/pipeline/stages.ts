@@ -21,7 +21,12 @@ const ignore = (): void => undefined;
  * (kept when the client sent a sane one), echoed as X-Request-ID; its client address; and its access-log line, written
  * when the response closes. `clientIp` is decided once from the trustProxy setting.
  */
-export function createRequestStart(accessLog: AccessLog, clientIp: (req: IncomingMessage) => string | undefined): (req: IncomingMessage, res: ServerResponse) => RequestContext {
+export function createRequestStart(
+  accessLog: AccessLog,
+  clientIp: (req: IncomingMessage) => string | undefined,
+  /** How an unrouted path is logged (e.g. cut after an API id, whose concrete paths may carry personal data). */
+  unroutedPath: (path: string) => string = (path) => path,
+): (req: IncomingMessage, res: ServerResponse) => RequestContext {
   // One listener function for every response (`this` is the response): a closure per request costs more than the work.
   function logOnClose(this: GatewayResponse): void {
     const ctx = this.locals.portico;
@@ -30,7 +35,8 @@ export function createRequestStart(accessLog: AccessLog, clientIp: (req: Incomin
       const url = this.req.url ?? '/';
       const queryAt = url.indexOf('?');
       const path = queryAt === -1 ? url : url.slice(0, queryAt);
-      if (path.length <= 200) routePath = path;
+      const logged = unroutedPath(path);
+      if (logged.length <= 200) routePath = logged;
     }
     const entry = buildAccessLogEntry(
       ctx,

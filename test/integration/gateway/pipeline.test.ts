@@ -88,9 +88,14 @@ describe('access log', () => {
     gw.log.lines.length = 0;
     await request(gw.app).get('/open-api/v1/items/RSSMRA85T10A562S?token=abc').set('X-Request-ID', 'trace-000001');
     await request(gw.app).get('/closed-api/v1/items/1').set('Authorization', 'Bearer eyJsecret.token.value');
+    // Under an API's prefix but routed nowhere (unknown operation; wrong version): no concrete path either.
+    await request(gw.app).get('/open-api/v1/people/RSSMRA85T10A562S');
+    await request(gw.app).get('/open-api/v9/items/RSSMRA85T10A562S');
     const entries = gw.log.lines.filter((l) => l.msg === 'request');
-    expect(entries).toHaveLength(2);
-    const [ok, refused] = entries;
+    expect(entries).toHaveLength(4);
+    const [ok, refused, unknown, wrongVersion] = entries;
+    expect(unknown).toMatchObject({ status: 404, path: '/open-api/…' });
+    expect(wrongVersion).toMatchObject({ status: 404, path: '/open-api/…' });
     expect(ok).toMatchObject({
       level: 'info',
       reqId: 'trace-000001',
