@@ -26,8 +26,10 @@ export interface RedisStoreOptions {
 }
 
 // Counters are hashes {c: count, r: resetAt}: storing resetAt makes it exact and stable across calls,
-// without reading the Redis clock or needing PEXPIRETIME (Redis 7+ only). Expiry is absolute (PEXPIREAT)
-// and taken from the caller's clock, the same clock that computed the window.
+// without reading the Redis clock or needing PEXPIRETIME (Redis 7+ only). ARGV[3] is resetAt (the caller's
+// clock), ARGV[4] the time left until then in ms (at least 1): the expiry is relative (PEXPIRE), like
+// CONSUME_WINDOWS_LUA's, so a caller whose clock is ahead of Redis's, or a give-back that lands after its window
+// ended, never leaves a counter that a past absolute time deleted and HINCRBY recreated without any expiry.
 const CONSUME_LUA = `
 local v = redis.call('HMGET', KEYS[1], 'c', 'r')
 local count = tonumber(v[1])
@@ -36,7 +38,7 @@ if count == nil or resetAt == nil then
   count = 0
   resetAt = tonumber(ARGV[3])
   redis.call('HSET', KEYS[1], 'c', 0, 'r', ARGV[3])
-  redis.call('PEXPIREAT', KEYS[1], ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], ARGV[4])
 end
 if count + tonumber(ARGV[1]) > tonumber(ARGV[2]) then
   return {0, count, resetAt}
@@ -105,7 +107,7 @@ return out
 
 /** The scripts registered with defineCommand; ioredis sends them with EVALSHA (EVAL once on NOSCRIPT). */
 interface ScriptCommands {
-  porticoConsume(key: string, cost: number, limit: number, windowEndsAt: number): Promise<[number, number, number]>;
+  porticoConsume(key: string, cost: number, limit: number, windowEndsAt: number, expiresInMs: number): Promise<[number, number, number]>;
   porticoIncrement(key: string, by: number, expireAt: number): Promise<[number, number]>;
   /** Defined without numberOfKeys: the first argument is the number of keys (see CONSUME_WINDOWS_LUA). */
   porticoConsumeWindows(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<number[]>;
@@ -242,7 +244,8 @@ export function createRedisStore(options: RedisStoreOptions): Store {
 
     consume: (key, cost, limit, windowEndsAt) =>
       run(async (): Promise<ConsumeResult> => {
-        const [allowed, count, resetAt] = await redis.porticoConsume(k(key), cost, limit, Math.ceil(windowEndsAt));
+        const endsAt = Math.ceil(windowEndsAt);
+        const [allowed, count, resetAt] = await redis.porticoConsume(k(key), cost, limit, endsAt, px(endsAt - Date.now()));
         return { allowed: allowed === 1, count, resetAt };
       }),
 

@@ -57,6 +57,14 @@ describeWithRedis('redis store (single node)', () => {
       expect(pttl).toBeLessThanOrEqual(60_000);
     });
 
+    it('never leaves a counter without expiry, even for a give-back that lands after its window ended', async () => {
+      // A quota refund crossing midnight: the window it names is already over.
+      await store.consume('{c2}:day:yesterday', -1, Number.MAX_SAFE_INTEGER, Date.now() - 1_000);
+      await sleep(20);
+      // -2: gone (expired); -1 would be a key without expiry, left forever.
+      expect(await raw.pttl('layout:{c2}:day:yesterday')).toBe(-2);
+    });
+
     it('consumeWindows keeps counters as hashes under the prefix, in one script call for all windows', async () => {
       const scriptCalls = async (): Promise<number> => {
         const stats = await raw.info('commandstats');
