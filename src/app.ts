@@ -1,4 +1,5 @@
-// createApp(deps): wires the gateway's stages into an express app; importing this module does no I/O.
+// createApp(deps): the gateway's request listener — API calls through the stages on node's own request/response, the
+// gateway's own routes (status, tokens, catalogue) through express; importing this module does no I/O.
 import express, { type RequestHandler } from 'express';
 import type http from 'node:http';
 import type { Logger } from 'pino';
