@@ -10,7 +10,8 @@ import { problems } from '../problem/catalogue.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, toProblem, type ProblemTemplate } from '../problem/problem.js';
 import type { MockEngine } from './create-mock-engine.js';
 import type { MockResponse } from './mock-exchange.js';
-import { DEFAULT_BODY_LIMIT, hasNoBody, NO_BODY, readRequestBody } from './read-request-body.js';
+import { DEFAULT_BODY_LIMIT, NO_BODY, readRequestBody } from './read-request-body.js';
+import { hasNoBody } from '../request-framing.js';
 
 export interface MockServerOptions {
   readonly logger: Logger;

@@ -1,5 +1,6 @@
 // Reads a request's body into one Buffer, refusing more than `limit` bytes with a 413 problem before buffering it all.
 import type { IncomingMessage } from 'node:http';
+import { hasNoBody } from '../request-framing.js';
 import { ProblemError } from '../problem/problem.js';
 import { problems } from '../problem/catalogue.js';
 
@@ -8,15 +9,6 @@ const EMPTY = Buffer.alloc(0);
 
 /** The bytes of a request without a body. */
 export const NO_BODY: Buffer = EMPTY;
-
-/**
- * HTTP/1.1 frames a request body with Content-Length or Transfer-Encoding (RFC 9112 §6.3); without either there is
- * none, and node's parser agrees. Most mock calls are such GETs: they skip the stream machinery (node dumps the unread,
- * empty stream itself when the response finishes), and callers may answer them without waiting for anything.
- */
-export function hasNoBody(req: IncomingMessage): boolean {
-  return req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined && req.httpVersionMajor === 1;
-}
 
 export async function readRequestBody(req: IncomingMessage, limit: number = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const tooLarge = (): ProblemError => new ProblemError(problems.payloadTooLarge, `The sandbox accepts request bodies up to ${limit} bytes.`);

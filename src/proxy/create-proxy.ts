@@ -9,6 +9,7 @@ import { sendProblem } from '../problem/problem-middleware.js';
 import { problems } from '../problem/catalogue.js';
 import { forwardedHeaders, requestHeadersToDrop, responseHeadersToDrop } from './forward-headers.js';
 import { createUpstreamWatch } from './upstream-watch.js';
+import { hasNoBody } from '../request-framing.js';
 
 export interface ProxyOptions {
   logger: Logger;
@@ -48,11 +49,6 @@ function protocolOf(req: http.IncomingMessage, trusted: boolean): string {
   const forwarded = req.headers['x-forwarded-proto'];
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   return first || own;
-}
-
-function hasBody(req: http.IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
 export function createProxy(api: RegisteredApi, options: ProxyOptions): { handler: GatewayHandler; agent: http.Agent; close(): void } {
@@ -105,8 +101,8 @@ export function createProxy(api: RegisteredApi, options: ProxyOptions): { handle
       (res as ClientResponse)[PROXY_REQUEST] = exchange;
       res.on('close', onClientClosed);
       // A request streaming a body up gets node's exact socket idle timeout; a bodyless one, the coarse watch.
-      if (hasBody(req)) idleTimeout(exchange);
-      else watch.touch(exchange);
+      if (hasNoBody(req)) watch.touch(exchange);
+      else idleTimeout(exchange);
     });
 
     proxyServer.on('proxyRes', (proxyRes, _req, res) => {
